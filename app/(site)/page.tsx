@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { listActiveThemes } from "@/lib/themes/queries";
+
+export default async function HomePage() {
+  const [viewer, themes] = await Promise.all([getViewer(), listActiveThemes(getDb())]);
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="intro-heading" className="max-w-prose">
+        <h1 id="intro-heading" className="text-3xl font-bold tracking-tight sm:text-4xl">
+          Turn argument into shared policy
+        </h1>
+        <p className="mt-3 text-lg text-slate-700">
+          Members write position papers, discuss them, and co-write the movement&apos;s response, theme by theme.
+        </p>
+      </section>
+      <section aria-labelledby="themes-heading" className="space-y-4">
+        <h2 id="themes-heading" className="text-2xl font-semibold">
+          Themes
+        </h2>
+        {themes.length === 0 ? (
+          <EmptyState
+            title="No themes yet"
+            action={can(viewer, "theme.create", null) ? <ButtonLink href="/admin/themes/new">Create the first theme</ButtonLink> : null}
+          >
+            <p>Themes are where papers and discussion live. An admin creates them.</p>
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {themes.map((theme) => (
+              <li key={theme.id}>
+                <Link
+                  href={`/themes/${theme.slug}`}
+                  className="block h-full rounded-lg border border-slate-200 border-l-8 bg-white p-5 shadow-sm hover:border-slate-400"
+                  style={{ borderLeftColor: theme.colour }}
+                >
+                  <h3 className="text-xl font-semibold text-slate-900">{theme.title}</h3>
+                  <p className="mt-2 line-clamp-3 text-slate-700">{theme.description}</p>
+                  {!theme.discussionPublic ? <p className="mt-3 text-sm font-medium text-slate-700">Discussion for members only</p> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

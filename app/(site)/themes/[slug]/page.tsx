@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { getThemeBySlug, type ThemeDetail } from "@/lib/themes/queries";
+
+async function load(slug: string): Promise<ThemeDetail> {
+  try {
+    return await getThemeBySlug(getDb(), await getViewer(), slug);
+  } catch (e) {
+    if (isAppError(e) && e.kind === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const theme = await load((await params).slug);
+  return { title: theme.title, description: theme.description };
+}
+
+export default async function ThemePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const [viewer, theme] = await Promise.all([getViewer(), load(slug)]);
+  return (
+    <article className="space-y-8">
+      <header className="border-l-8 pl-4" style={{ borderLeftColor: theme.colour }}>
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Theme</p>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{theme.title}</h1>
+        <p className="mt-3 max-w-prose text-lg text-slate-700">{theme.description}</p>
+        <p className="mt-3 text-sm text-slate-700">
+          {theme.discussionPublic ? "Anyone can read the discussion." : "The discussion is for verified members only."}
+          {theme.curators.length ? ` Curated by ${theme.curators.map((c) => c.name).join(", ")}.` : null}
+        </p>
+      </header>
+      {theme.archivedAt ? <Notice tone="warning" title="This theme is archived">Only admins can see it.</Notice> : null}
+      {can(viewer, "theme.update", theme) ? (
+        <ButtonLink href={`/admin/themes/${theme.id}`} variant="secondary" size="sm">
+          Edit theme
+        </ButtonLink>
+      ) : null}
+      <section aria-labelledby="papers-heading" className="space-y-4">
+        <h2 id="papers-heading" className="text-2xl font-semibold">
+          Position papers
+        </h2>
+        <EmptyState title="No papers on this theme yet">
+          <p>
+            When members submit position papers on {theme.title.toLowerCase()} and the council publishes them, they appear here with
+            their discussion and the members&apos; response.
+          </p>
+        </EmptyState>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+
+/** Navigation only; every admin page and action checks its own permission again. */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  if (viewer.id === null) redirect("/sign-in?next=/admin");
+  if (!can(viewer, "admin.enter", null)) notFound();
+  const admin = can(viewer, "theme.create", null);
+  const links = [
+    ...(admin ? [["/admin/themes", "Themes"]] : []),
+    ["/admin/members", "Members"],
+    ...(admin ? [["/admin/roll", "Membership roll"], ["/outbox", "Outbox"]] : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Admin" className="flex flex-wrap gap-2 border-b border-slate-200 pb-3">
+        <Link href="/admin" className="rounded px-2 py-1 font-semibold">
+          Admin
+        </Link>
+        {links.map(([href, label]) => (
+          <Link key={href} href={href!} className="rounded px-2 py-1 text-blue-800 underline">
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { isSignedIn } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+
+/** The sign-out action comes from the route layer, which owns server actions. */
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
+  const viewer = await getViewer();
+  const link = "rounded px-2 py-2 text-slate-800 underline-offset-4 hover:underline";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+        <Link href="/" className="py-2 text-xl font-bold tracking-tight text-slate-900">
+          Commonplace
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-1 text-sm sm:text-base">
+          <Link href="/" className={link}>
+            Themes
+          </Link>
+          <Link href="/moderation-log" className={link}>
+            Moderation log
+          </Link>
+          {can(viewer, "admin.enter", null) ? (
+            <Link href="/admin" className={link}>
+              Admin
+            </Link>
+          ) : null}
+          {isSignedIn(viewer) ? (
+            <>
+              <Link href="/settings" className={link}>
+                <span className="sr-only">Settings for </span>
+                {viewer.publicName}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={link}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={link}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="ml-1 rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800">
+                Join
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./members";
+export * from "./themes";
+export * from "./audit";
+export * from "./mail";

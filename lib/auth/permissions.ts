@@ -1,0 +1,118 @@
+/**
+ * The permission rules of Commonplace, in one place and in plain TypeScript so that pages,
+ * server actions, route handlers, scripts and the collaboration sidecar all ask the same question:
+ * may this actor do this action to this resource? The actor is always loaded from the database
+ * for the request at hand (see actor.ts), so a suspension or role change applies at once.
+ */
+
+export type GlobalRole = "moderator" | "fact_editor" | "council" | "admin";
+export type Standing = "visitor" | "registered" | "member" | "suspended";
+
+export interface Actor {
+  /** null for a visitor */
+  readonly id: string | null;
+  readonly standing: Standing;
+  readonly roles: ReadonlySet<GlobalRole>;
+  /** theme ids this actor curates */
+  readonly curatorOf: ReadonlySet<string>;
+}
+
+export const VISITOR: Actor = Object.freeze({
+  id: null,
+  standing: "visitor",
+  roles: new Set<GlobalRole>(),
+  curatorOf: new Set<string>(),
+});
+
+export interface ThemeResource {
+  id: string;
+  archivedAt: Date | null;
+  discussionPublic: boolean;
+}
+export interface MemberResource {
+  id: string;
+  roles: ReadonlySet<GlobalRole>;
+}
+
+/** Each action and the resource it is checked against. */
+export interface ActionResources {
+  "theme.view": ThemeResource;
+  "theme.viewDiscussion": ThemeResource;
+  "theme.create": null;
+  "theme.update": ThemeResource;
+  "theme.archive": ThemeResource;
+  "theme.reorder": null;
+  "theme.setCurators": ThemeResource;
+  "roll.import": null;
+  "member.list": null;
+  "member.verify": MemberResource;
+  "member.suspend": MemberResource;
+  "member.reinstate": MemberResource;
+  "role.grant": MemberResource;
+  "role.revoke": MemberResource;
+  "profile.update": { userId: string };
+  "membership.claim": { userId: string };
+  "outbox.read": { developmentMode: boolean };
+  "auditLog.view": null;
+  "admin.enter": null;
+}
+export type Action = keyof ActionResources;
+
+const isSignedIn = (a: Actor) => a.id !== null;
+/** A suspension removes every right but reading and one's own sign-out; roles do not override it. */
+const isActive = (a: Actor) => a.standing === "registered" || a.standing === "member";
+const hasRole = (a: Actor, role: GlobalRole) => isActive(a) && a.roles.has(role);
+const isAdmin = (a: Actor) => hasRole(a, "admin");
+const isModerator = (a: Actor) => hasRole(a, "moderator");
+
+type Rule<A extends Action> = (actor: Actor, resource: ActionResources[A]) => boolean;
+
+const rules: { [A in Action]: Rule<A> } = {
+  "theme.view": (a, theme) => theme.archivedAt === null || isAdmin(a),
+  // Themes decide whether their discussion is public; members-only discussion needs a verified member.
+  "theme.viewDiscussion": (a, theme) =>
+    (theme.archivedAt === null || isAdmin(a)) &&
+    (theme.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)))),
+  "theme.create": (a) => isAdmin(a),
+  "theme.update": (a) => isAdmin(a),
+  "theme.archive": (a) => isAdmin(a),
+  "theme.reorder": (a) => isAdmin(a),
+  "theme.setCurators": (a) => isAdmin(a),
+  "roll.import": (a) => isAdmin(a),
+  "member.list": (a) => isAdmin(a) || isModerator(a),
+  "member.verify": (a, target) => isAdmin(a) && target.id !== a.id,
+  // Moderators suspend ordinary accounts; only an admin may suspend another role-holder. Nobody suspends themself.
+  "member.suspend": (a, target) =>
+    target.id !== a.id && (isAdmin(a) || (isModerator(a) && target.roles.size === 0)),
+  "member.reinstate": (a, target) =>
+    target.id !== a.id && (isAdmin(a) || (isModerator(a) && target.roles.size === 0)),
+  "role.grant": (a, target) => isAdmin(a) && target.id !== a.id,
+  "role.revoke": (a, target) => isAdmin(a) && target.id !== a.id,
+  "profile.update": (a, profile) => isActive(a) && a.id === profile.userId,
+  "membership.claim": (a, profile) => a.standing === "registered" && a.id === profile.userId,
+  "outbox.read": (a, env) => env.developmentMode || isAdmin(a),
+  "auditLog.view": () => true,
+  "admin.enter": (a) => isAdmin(a) || isModerator(a),
+};
+
+export function can<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): boolean {
+  return rules[action](actor, resource);
+}
+
+export const ACTIONS = Object.keys(rules) as Action[];
+
+/** The label a person sees for their own standing and roles. */
+export function describeActor(actor: Actor): string {
+  if (actor.standing === "visitor") return "Visitor";
+  const base = { registered: "Registered (not yet verified)", member: "Member", suspended: "Suspended" }[actor.standing];
+  const roles = [...actor.roles].map((r) => ROLE_LABELS[r]);
+  if (actor.curatorOf.size > 0) roles.push(`Curator of ${actor.curatorOf.size} theme${actor.curatorOf.size > 1 ? "s" : ""}`);
+  return roles.length ? `${base} · ${roles.join(", ")}` : base;
+}
+
+export const ROLE_LABELS: Record<GlobalRole, string> = {
+  moderator: "Moderator",
+  fact_editor: "Fact editor",
+  council: "Council",
+  admin: "Admin",
+};
