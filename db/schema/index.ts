@@ -2,3 +2,6 @@ export * from "./members";
 export * from "./themes";
 export * from "./audit";
 export * from "./mail";
+export * from "./papers";
+export * from "./discussion";
+export * from "./following";

@@ -46,7 +46,7 @@ export const signUpSchema = z
     path: ["memberNumber"],
     message: "Give your member number with your postcode.",
   });
-export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignUpInput = Omit<z.infer<typeof signUpSchema>, "memberNumber" | "postcode"> & { memberNumber?: string; postcode?: string };
 
 export const signInSchema = z.object({
   email,
