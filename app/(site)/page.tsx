@@ -24,6 +24,7 @@ export default async function HomePage() {
         </h2>
         {themes.length === 0 ? (
           <EmptyState
+            level={3}
             title="No themes yet"
             action={can(viewer, "theme.create", null) ? <ButtonLink href="/admin/themes/new">Create the first theme</ButtonLink> : null}
           >

@@ -15,8 +15,11 @@ export function Dialog({
   children,
   open: controlledOpen,
   onOpenChange,
+  triggerHidden = false,
 }: {
   trigger: string;
+  /** Keeps the dialog mounted (so its result can still be announced) while its trigger no longer applies. */
+  triggerHidden?: boolean;
   triggerVariant?: ButtonVariant;
   title: string;
   description?: ReactNode;
@@ -40,9 +43,11 @@ export function Dialog({
 
   return (
     <>
-      <Button variant={triggerVariant} size="sm" onClick={() => setOpen(true)}>
-        {trigger}
-      </Button>
+      {triggerHidden ? null : (
+        <Button variant={triggerVariant} size="sm" onClick={() => setOpen(true)}>
+          {trigger}
+        </Button>
+      )}
       <dialog
         ref={ref}
         aria-labelledby={titleId}

@@ -29,6 +29,13 @@ declare module "@auth/core/jwt" {
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A failed sign-in is an expected outcome, shown to the person; do not log it as a server error.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

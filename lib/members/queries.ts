@@ -30,8 +30,8 @@ export async function listMembers(db: Db, actor: Actor, opts: { q: string; page:
       verifiedAt: users.verifiedAt,
       suspendedAt: users.suspendedAt,
       createdAt: users.createdAt,
-      roles: sql<GlobalRole[]>`coalesce(array_agg(distinct ${roleGrants.role}) filter (where ${roleGrants.role} is not null and ${roleGrants.role} <> 'curator'), '{}')`,
-      curates: sql<string[]>`coalesce(array_agg(distinct ${themes.title}) filter (where ${themes.title} is not null), '{}')`,
+      roles: sql<GlobalRole[]>`coalesce(array_agg(distinct ${roleGrants.role}::text) filter (where ${roleGrants.role} is not null and ${roleGrants.role} <> 'curator'), '{}')::text[]`,
+      curates: sql<string[]>`coalesce(array_agg(distinct ${themes.title}) filter (where ${themes.title} is not null), '{}')::text[]`,
     })
     .from(users)
     .leftJoin(roleGrants, and(eq(roleGrants.userId, users.id), isNull(roleGrants.revokedAt)))

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextArea } from "@/components/ui/field";
@@ -20,7 +21,9 @@ function ReasonDialog({
   danger,
   userId,
   extra,
+  hidden,
 }: {
+  hidden?: boolean;
   action: Action;
   trigger: string;
   title: string;
@@ -31,15 +34,22 @@ function ReasonDialog({
   extra?: Record<string, string>;
 }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  // The dialog is open from the moment it is opened until a new successful result arrives; then it
+  // closes and the toast says what happened, while the row re-renders with its new state.
+  const [openedWith, setOpenedWith] = useState<{ state: FormState } | null>(null);
+  const open = openedWith !== null && !(state?.ok && state !== openedWith.state);
+  const setOpen = (next: boolean) => setOpenedWith(next ? { state } : null);
   return (
-    <Dialog trigger={trigger} triggerVariant={danger ? "danger" : "secondary"} title={title} description={<p>{description}</p>}>
-      {(close) =>
-        state?.ok ? (
-          <div className="space-y-4">
-            <p role="status">{state.message}</p>
-            <Button onClick={close}>Close</Button>
-          </div>
-        ) : (
+    <Dialog
+      trigger={trigger}
+      triggerVariant={danger ? "danger" : "secondary"}
+      title={title}
+      description={<p>{description}</p>}
+      open={open}
+      onOpenChange={setOpen}
+      triggerHidden={hidden}
+    >
+      {(close) => (
           <form action={dispatch} className="space-y-4" noValidate>
             <FormAlert state={state} />
             <input type="hidden" name="userId" value={userId} />
@@ -54,8 +64,7 @@ function ReasonDialog({
               <SubmitButton variant={danger ? "danger" : "primary"}>{confirm}</SubmitButton>
             </div>
           </form>
-        )
-      }
+      )}
     </Dialog>
   );
 }
@@ -68,10 +77,14 @@ export function MemberActions({
   allowed: { verify: boolean; suspend: boolean; reinstate: boolean; roles: boolean };
 }) {
   const name = member.displayName;
+  const suspended = member.standing === "suspended";
+  // Each dialog keeps its place (same key) when the row changes after an action, so it can close and announce the result.
   return (
     <div className="flex flex-wrap gap-2">
-      {allowed.verify && member.standing === "registered" ? (
+      {allowed.verify ? (
         <ReasonDialog
+          key="verify"
+          hidden={member.standing !== "registered"}
           action={verifyAction}
           trigger="Verify"
           title={`Verify ${name} by hand?`}
@@ -80,26 +93,31 @@ export function MemberActions({
           userId={member.id}
         />
       ) : null}
-      {allowed.suspend && member.standing !== "suspended" ? (
-        <ReasonDialog
-          action={suspendAction}
-          trigger="Suspend"
-          danger
-          title={`Suspend ${name}?`}
-          description="They are signed out at once and can only read until reinstated. They can appeal to the council."
-          confirm="Suspend member"
-          userId={member.id}
-        />
-      ) : null}
-      {allowed.reinstate && member.standing === "suspended" ? (
-        <ReasonDialog
-          action={reinstateAction}
-          trigger="Reinstate"
-          title={`Reinstate ${name}?`}
-          description="They regain what their membership and roles allow."
-          confirm="Reinstate member"
-          userId={member.id}
-        />
+      {allowed.suspend || allowed.reinstate ? (
+        suspended ? (
+          <ReasonDialog
+            key="standing"
+            hidden={!allowed.reinstate}
+            action={reinstateAction}
+            trigger="Reinstate"
+            title={`Reinstate ${name}?`}
+            description="They regain what their membership and roles allow."
+            confirm="Reinstate member"
+            userId={member.id}
+          />
+        ) : (
+          <ReasonDialog
+            key="standing"
+            hidden={!allowed.suspend}
+            action={suspendAction}
+            trigger="Suspend"
+            danger
+            title={`Suspend ${name}?`}
+            description="They are signed out at once and can only read until reinstated. They can appeal to the council."
+            confirm="Suspend member"
+            userId={member.id}
+          />
+        )
       ) : null}
       {allowed.roles
         ? (Object.keys(ROLE_LABELS) as GlobalRole[]).map((role) =>

@@ -47,7 +47,7 @@ export default async function ThemePage({ params }: { params: Promise<{ slug: st
         <h2 id="papers-heading" className="text-2xl font-semibold">
           Position papers
         </h2>
-        <EmptyState title="No papers on this theme yet">
+        <EmptyState level={3} title="No papers on this theme yet">
           <p>
             When members submit position papers on {theme.title.toLowerCase()} and the council publishes them, they appear here with
             their discussion and the members&apos; response.

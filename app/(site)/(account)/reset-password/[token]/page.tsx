@@ -12,7 +12,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   if (!(await isResetTokenUsable(getDb(), token))) {
     return (
-      <EmptyState title="This link no longer works" action={<ButtonLink href="/forgot-password">Ask for a new link</ButtonLink>}>
+      <EmptyState level={1} title="This link no longer works" action={<ButtonLink href="/forgot-password">Ask for a new link</ButtonLink>}>
         <p>Reset links work once, for an hour.</p>
       </EmptyState>
     );

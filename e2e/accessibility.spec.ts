@@ -1,0 +1,57 @@
+import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
+
+/**
+ * Every route, at phone width, for the people who see it: no axe violations, no sideways
+ * scrolling. Later capabilities add their routes here.
+ */
+const ROUTES = {
+  visitor: ["/", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log"],
+  admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme"],
+} as const;
+
+test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+for (const [who, routes] of Object.entries(ROUTES)) {
+  test.describe(`as ${who}`, () => {
+    if (who !== "visitor") test.use({ storageState: who === "admin" ? STORAGE.admin : STORAGE.member });
+    for (const route of routes) {
+      test(`${route} has no axe violations at 375 px`, async ({ page }) => {
+        await page.goto(route);
+        await expect(page.getByRole("main")).toBeVisible();
+        await expectNoAxeViolations(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, "no sideways scrolling").toBeLessThanOrEqual(0);
+      });
+    }
+  });
+}
+
+test("the admin theme page works with its dialogs open", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: STORAGE.admin, viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  await page.goto("/admin/themes");
+  await page.getByRole("button", { name: "Archive" }).first().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await context.close();
+});
+
+test("home and theme pages at phone width, kept as screenshots", async ({ page }, testInfo) => {
+  for (const [name, route] of [["home", "/"], ["theme", "/themes/education"]] as const) {
+    await page.goto(route);
+    await testInfo.attach(`${name}-375px`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  }
+});
+
+test("the whole sign-in journey works from the keyboard alone", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.getByLabel("E-mail").focus();
+  await page.keyboard.type("member2@commonplace.test");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("commonplace-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: /Settings for/ })).toBeVisible();
+});
