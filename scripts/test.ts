@@ -78,6 +78,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   await migrateDatabase(url);
+  if (kinds.has("unit")) await time("lint", () => run(bin("eslint"), [".", "--max-warnings=0"], { env }));
   const vitestProjects = (["unit", "integration"] as const).filter((k) => kinds.has(k));
   if (vitestProjects.length) {
     await time("vitest", () =>
