@@ -3,6 +3,9 @@ import type { Db } from "./index";
 import { membershipRoll, roleGrants, themes, users } from "./schema";
 import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
+import type { DemoContext } from "./demo/context";
+import { seedDiscussion } from "./demo/discussion";
+import { seedPapers } from "./demo/papers";
 
 export const DEMO_PASSWORD = "commonplace-demo";
 
@@ -108,6 +111,15 @@ export async function seedDemo(db: Db): Promise<void> {
       if (grants.length) await tx.insert(roleGrants).values(grants);
     }
     await tx.insert(membershipRoll).values(DEMO_ROLL.map((r) => rollHashes(r))).onConflictDoNothing();
+    const userRows = await tx.select({ id: users.id, email: users.email }).from(users);
+    const ctx: DemoContext = {
+      tx,
+      themeId,
+      userId: (email) => userRows.find((u) => u.email === email)!.id,
+      memberEmails: DEMO_ACCOUNTS.filter((a) => a.verified !== false && !a.suspended).map((a) => a.email),
+    };
+    const papers = await seedPapers(ctx);
+    await seedDiscussion(ctx, papers);
   });
 }
 

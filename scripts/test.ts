@@ -61,11 +61,13 @@ const env: NodeJS.ProcessEnv = {
 };
 const durations: Record<string, number> = {};
 const codes: number[] = [];
+const failedSteps: string[] = [];
 const time = async (label: string, fn: () => Promise<number>) => {
   const t = performance.now();
   const code = await fn();
   durations[label] = (performance.now() - t) / 1000;
   codes.push(code);
+  if (code !== 0) failedSteps.push(label);
   return code;
 };
 
@@ -141,4 +143,5 @@ if (!ok && failed === 0) failed = 1; // a runner that crashed before reporting s
 console.log(`\nTest kinds: ${counts.join(", ") || "none"}`);
 console.log(`Times: ${Object.entries(durations).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ")}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);
 process.exit(ok ? 0 : 1);

@@ -14,7 +14,8 @@ import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
 import { listMembers } from "@/lib/members/queries";
 import { claimMembership, importRoll, verifyByHand } from "@/lib/membership/commands";
-import { createPerson, createRollEntry, createTestTheme, uniqueSuffix, type PersonSpec } from "@/lib/testing/factories";
+import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
+import { createPerson, createRollEntry, createTestComment, createTestPaper, createTestTheme, uniqueSuffix, type PersonSpec } from "@/lib/testing/factories";
 import { createTheme, moveTheme, setCurators, setThemeArchived, updateTheme } from "@/lib/themes/commands";
 import { getThemeBySlug } from "@/lib/themes/queries";
 
@@ -50,6 +51,22 @@ async function makeActor(role: Role): Promise<Cell> {
 const themeInput = () => ({ title: "Matrix", slug: `m-${uniqueSuffix()}`, description: "", colour: "#000000", discussionPublic: true });
 const plainMember = async () => (await createPerson(db)).id;
 
+/**
+ * Rule-only cells for actions whose command is still being written: they check the rule against a
+ * real row. Each is replaced by the command that pages call as soon as that command exists.
+ */
+const rule = <A extends Action>(action: A, resource: (d: Db, cell: Cell) => Promise<Parameters<typeof can<A>>[2]>) =>
+  async (d: Db, cell: Cell) => {
+    if (!can(cell.actor, action, await resource(d, cell))) throw new Error("denied");
+  };
+const paperOf = async (d: Db, opts: Parameters<typeof createTestPaper>[1] = {}) => loadPaperResource(d, (await createTestPaper(d, opts)).id);
+const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1], commentOpts: { own?: boolean; actorId: string | null; hidden?: boolean }) => {
+  const paper = await createTestPaper(d, paperOpts);
+  const comment = await createTestComment(d, { paperId: paper.id, authorId: commentOpts.own ? commentOpts.actorId : undefined, hidden: commentOpts.hidden });
+  return loadCommentResource(d, comment.id);
+};
+const openTheme = async (d: Db) => ({ ...(await createTestTheme(d)) });
+
 /** How each action is exercised: through the command or query that pages and actions call. */
 const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "theme.view": async (d, { actor }) => {
@@ -79,6 +96,28 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   },
   "outbox.read": (d, { actor }) => listOutbox(d, actor, { developmentMode: false }),
   "auditLog.view": (d, { actor }) => listAuditLog(d, actor, { page: 1 }),
+  "paper.create": rule("paper.create", openTheme),
+  "paper.view": rule("paper.view", (d) => paperOf(d, { hidden: true })),
+  "paper.viewDraft": rule("paper.viewDraft", (d) => paperOf(d, { status: "submitted" })),
+  "paper.edit": rule("paper.edit", (d, { actor }) => paperOf(d, { status: "returned", authorId: actor.id })),
+  "paper.submit": rule("paper.submit", (d, { actor }) => paperOf(d, { status: "draft", authorId: actor.id })),
+  "paper.review": rule("paper.review", (d) => paperOf(d, { status: "submitted" })),
+  "paper.reviewQueue": rule("paper.reviewQueue", async () => null),
+  "paper.hide": rule("paper.hide", (d) => paperOf(d)),
+  "paper.restore": rule("paper.restore", (d) => paperOf(d, { hidden: true })),
+  "call.create": rule("call.create", openTheme),
+  "call.close": rule("call.close", openTheme),
+  "comment.view": rule("comment.view", async (d) => paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })),
+  "comment.create": rule("comment.create", (d) => paperOf(d)),
+  "comment.vote": rule("comment.vote", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
+  "comment.edit": rule("comment.edit", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
+  "comment.delete": rule("comment.delete", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
+  "comment.hide": rule("comment.hide", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
+  "comment.restore": rule("comment.restore", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
+  "comment.viewHidden": rule("comment.viewHidden", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
+  "follow.manage": rule("follow.manage", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
+  "notification.read": rule("notification.read", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
+  "notification.settings": rule("notification.settings", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");
@@ -88,6 +127,10 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
 const ALL = new Set<Role>(ROLES);
 const only = (...roles: Role[]) => new Set<Role>(roles);
 const ADMIN = only("admin");
+/** Verified members in good standing, whatever their role. */
+const VERIFIED = only("member", "curator", "moderator", "fact_editor", "council", "admin");
+/** Anyone signed in and not suspended. */
+const ACTIVE = only("registered", "member", "curator", "moderator", "fact_editor", "council", "admin");
 
 /** Who may do what. Suspension overrides every role, so "suspended admin" is denied all but reading. */
 const EXPECTED: Record<Action, Set<Role>> = {
@@ -108,6 +151,28 @@ const EXPECTED: Record<Action, Set<Role>> = {
   "profile.update": only("registered", "member", "curator", "moderator", "fact_editor", "council", "admin"),
   "membership.claim": only("registered"),
   "outbox.read": ADMIN,
+  "paper.create": VERIFIED,
+  "paper.view": only("moderator", "council", "admin"),
+  "paper.viewDraft": only("council", "admin"),
+  "paper.edit": VERIFIED,
+  "paper.submit": VERIFIED,
+  "paper.review": only("council"),
+  "paper.reviewQueue": only("council", "admin"),
+  "paper.hide": only("moderator"),
+  "paper.restore": only("moderator"),
+  "call.create": only("council"),
+  "call.close": only("council"),
+  "comment.view": only("member", "curator", "moderator", "fact_editor", "council", "admin", "suspended admin"),
+  "comment.create": VERIFIED,
+  "comment.vote": VERIFIED,
+  "comment.edit": VERIFIED,
+  "comment.delete": ACTIVE,
+  "comment.hide": only("moderator"),
+  "comment.restore": only("moderator"),
+  "comment.viewHidden": only("moderator", "admin"),
+  "follow.manage": ACTIVE,
+  "notification.read": only("registered", "member", "curator", "moderator", "fact_editor", "council", "admin", "suspended admin"),
+  "notification.settings": ACTIVE,
   "auditLog.view": ALL,
   "admin.enter": only("moderator", "admin"),
 };

@@ -29,6 +29,23 @@ export interface ThemeResource {
   archivedAt: Date | null;
   discussionPublic: boolean;
 }
+/** A paper as the rules see it: its author, where it is in review, and its theme. */
+export interface PaperResource {
+  id: string;
+  authorId: string | null;
+  status: "draft" | "submitted" | "returned" | "rejected" | "published";
+  /** Latest published version; 0 until the council first accepts it. Readers see that version. */
+  publishedVersion: number;
+  hiddenAt: Date | null;
+  theme: ThemeResource;
+}
+export interface CommentResource {
+  id: string;
+  authorId: string | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  paper: PaperResource;
+}
 export interface MemberResource {
   id: string;
   roles: ReadonlySet<GlobalRole>;
@@ -43,6 +60,28 @@ export interface ActionResources {
   "theme.archive": ThemeResource;
   "theme.reorder": null;
   "theme.setCurators": ThemeResource;
+  "paper.create": ThemeResource;
+  "paper.view": PaperResource;
+  "paper.viewDraft": PaperResource;
+  "paper.edit": PaperResource;
+  "paper.submit": PaperResource;
+  "paper.review": PaperResource;
+  "paper.reviewQueue": null;
+  "paper.hide": PaperResource;
+  "paper.restore": PaperResource;
+  "call.create": ThemeResource;
+  "call.close": ThemeResource;
+  "comment.view": PaperResource;
+  "comment.create": PaperResource;
+  "comment.vote": CommentResource;
+  "comment.edit": CommentResource;
+  "comment.delete": CommentResource;
+  "comment.hide": CommentResource;
+  "comment.restore": CommentResource;
+  "comment.viewHidden": CommentResource;
+  "follow.manage": { userId: string };
+  "notification.read": { userId: string };
+  "notification.settings": { userId: string };
   "roll.import": null;
   "member.list": null;
   "member.verify": MemberResource;
@@ -64,6 +103,15 @@ const isActive = (a: Actor) => a.standing === "registered" || a.standing === "me
 const hasRole = (a: Actor, role: GlobalRole) => isActive(a) && a.roles.has(role);
 const isAdmin = (a: Actor) => hasRole(a, "admin");
 const isModerator = (a: Actor) => hasRole(a, "moderator");
+const isCouncil = (a: Actor) => hasRole(a, "council");
+/** Writing papers and comments, voting and following need a verified member in good standing. */
+const isVerified = (a: Actor) => a.standing === "member";
+const isAuthor = (a: Actor, thing: { authorId: string | null }) => a.id !== null && thing.authorId === a.id;
+const themeOpen = (t: ThemeResource) => t.archivedAt === null;
+/** What everyone may read of a paper: its published version, unless a moderator hid it. */
+const paperIsPublic = (p: PaperResource) => p.publishedVersion > 0 && p.hiddenAt === null && themeOpen(p.theme);
+const canReadDiscussion = (a: Actor, t: ThemeResource) =>
+  t.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)));
 
 type Rule<A extends Action> = (actor: Actor, resource: ActionResources[A]) => boolean;
 
@@ -78,6 +126,33 @@ const rules: { [A in Action]: Rule<A> } = {
   "theme.archive": (a) => isAdmin(a),
   "theme.reorder": (a) => isAdmin(a),
   "theme.setCurators": (a) => isAdmin(a),
+  "paper.create": (a, theme) => isVerified(a) && themeOpen(theme),
+  // Moderators and the council see a hidden paper (to review the decision); its author sees it too.
+  "paper.view": (a, p) =>
+    paperIsPublic(p) || (p.publishedVersion > 0 && (isAuthor(a, p) || isModerator(a) || isCouncil(a) || isAdmin(a))),
+  // The working copy (draft, in review, returned, rejected) is for its author and the council.
+  "paper.viewDraft": (a, p) => (isAuthor(a, p) && a.standing !== "visitor") || isCouncil(a) || isAdmin(a),
+  "paper.edit": (a, p) => isVerified(a) && isAuthor(a, p) && p.status !== "submitted" && p.status !== "rejected" && p.hiddenAt === null && themeOpen(p.theme),
+  "paper.submit": (a, p) => isVerified(a) && isAuthor(a, p) && (p.status === "draft" || p.status === "returned") && p.hiddenAt === null && themeOpen(p.theme),
+  // Nobody decides on their own paper.
+  "paper.review": (a, p) => isCouncil(a) && !isAuthor(a, p) && p.status === "submitted",
+  "paper.reviewQueue": (a) => isCouncil(a) || isAdmin(a),
+  "paper.hide": (a, p) => isModerator(a) && p.hiddenAt === null,
+  "paper.restore": (a, p) => isModerator(a) && p.hiddenAt !== null,
+  "call.create": (a, theme) => isCouncil(a) && themeOpen(theme),
+  "call.close": (a) => isCouncil(a),
+  "comment.view": (a, p) => can(a, "paper.view", p) && canReadDiscussion(a, p.theme),
+  "comment.create": (a, p) => isVerified(a) && paperIsPublic(p) && canReadDiscussion(a, p.theme),
+  "comment.vote": (a, c) => isVerified(a) && !isAuthor(a, c) && c.deletedAt === null && c.hiddenAt === null && paperIsPublic(c.paper),
+  "comment.edit": (a, c) => isVerified(a) && isAuthor(a, c) && c.deletedAt === null && c.hiddenAt === null && paperIsPublic(c.paper),
+  "comment.delete": (a, c) => isActive(a) && isAuthor(a, c) && c.deletedAt === null,
+  "comment.hide": (a, c) => isModerator(a) && c.hiddenAt === null && c.deletedAt === null,
+  "comment.restore": (a, c) => isModerator(a) && c.hiddenAt !== null,
+  // Hidden text stays readable to moderators (to review) and to its author (to appeal).
+  "comment.viewHidden": (a, c) => isModerator(a) || isAdmin(a) || (isAuthor(a, c) && a.standing !== "visitor"),
+  "follow.manage": (a, owner) => isActive(a) && a.id === owner.userId,
+  "notification.read": (a, owner) => a.id !== null && a.id === owner.userId,
+  "notification.settings": (a, owner) => isActive(a) && a.id === owner.userId,
   "roll.import": (a) => isAdmin(a),
   "member.list": (a) => isAdmin(a) || isModerator(a),
   "member.verify": (a, target) => isAdmin(a) && target.id !== a.id,

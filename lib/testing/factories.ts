@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
-import { membershipRoll, roleGrants, themes, users } from "@/db/schema";
+import { comments, membershipRoll, paperVersions, papers, roleGrants, themes, users } from "@/db/schema";
 import type { GlobalRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
@@ -60,4 +60,56 @@ export async function createRollEntry(db: Db, opts: { postcode?: string; email?:
   const postcode = opts.postcode ?? "EH1 1YZ";
   await db.insert(membershipRoll).values(rollHashes({ memberNumber, postcode, email: opts.email ?? null }));
   return { memberNumber, postcode };
+}
+
+/** A paper straight into the database, by default published (version 1) in a fresh theme. */
+export async function createTestPaper(
+  db: Db,
+  opts: { authorId?: string | null; themeId?: string; status?: "draft" | "submitted" | "returned" | "rejected" | "published"; hidden?: boolean; title?: string } = {},
+) {
+  const themeId = opts.themeId ?? (await createTestTheme(db)).id;
+  const authorId = opts.authorId === undefined ? (await createPerson(db)).id : opts.authorId;
+  const status = opts.status ?? "published";
+  const title = opts.title ?? `Paper ${uniqueSuffix()}`;
+  const content = { type: "doc" as const, content: [{ type: "paragraph", content: [{ type: "text", text: "A paper made for a test." }] }] };
+  const [paper] = await db
+    .insert(papers)
+    .values({
+      themeId,
+      authorId,
+      status,
+      title,
+      content,
+      publishedVersion: status === "published" ? 1 : 0,
+      publishedAt: status === "published" ? new Date() : null,
+      submittedAt: status === "draft" ? null : new Date(),
+      hiddenAt: opts.hidden ? new Date() : null,
+      hiddenReason: opts.hidden ? "Hidden for a test." : null,
+    })
+    .returning();
+  if (status === "published") {
+    await db.insert(paperVersions).values({ paperId: paper!.id, number: 1, title, content, html: "<p>A paper made for a test.</p>", plainText: "A paper made for a test.", wordCount: 6 });
+  }
+  return paper!;
+}
+
+/** A comment straight into the database. */
+export async function createTestComment(db: Db, opts: { paperId: string; authorId?: string | null; parentId?: string | null; body?: string; depth?: number; hidden?: boolean; deleted?: boolean }) {
+  const authorId = opts.authorId === undefined ? (await createPerson(db)).id : opts.authorId;
+  const body = opts.body ?? `A comment made for a test ${uniqueSuffix()}.`;
+  const [comment] = await db
+    .insert(comments)
+    .values({
+      paperId: opts.paperId,
+      parentId: opts.parentId ?? null,
+      authorId,
+      depth: opts.depth ?? 0,
+      body: opts.deleted ? "" : body,
+      bodyHtml: opts.deleted ? "" : `<p>${body}</p>`,
+      hiddenAt: opts.hidden ? new Date() : null,
+      hiddenReason: opts.hidden ? "Hidden for a test." : null,
+      deletedAt: opts.deleted ? new Date() : null,
+    })
+    .returning();
+  return comment!;
 }
