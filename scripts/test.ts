@@ -5,6 +5,7 @@
  * the database whatever happened.
  *
  *   npm test -- --only=unit,integration   run some kinds only (unit, integration, e2e)
+ *   npm test -- --only=e2e e2e/x.spec.ts  pass spec files or --grep to Playwright
  */
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
@@ -19,6 +20,8 @@ const KINDS = ["unit", "integration", "e2e"] as const;
 type Kind = (typeof KINDS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 const kinds = new Set<Kind>(onlyArg ? (onlyArg.split(",") as Kind[]) : KINDS);
+/** Anything else on the command line goes to Playwright: spec files, --grep. */
+const playwrightArgs = process.argv.slice(2).filter((a) => !a.startsWith("--only="));
 for (const k of kinds) if (!KINDS.includes(k)) throw new Error(`Unknown test kind ${k}; use ${KINDS.join(", ")}.`);
 
 const started = performance.now();
@@ -102,7 +105,7 @@ try {
       await closeDb();
       const port = await freePort();
       await time("e2e", () =>
-        run(bin("playwright"), ["test"], {
+        run(bin("playwright"), ["test", ...playwrightArgs], {
           env: { ...env, E2E_PORT: String(port), RATE_LIMIT_IP_MULTIPLIER: "1000" },
         }),
       );
