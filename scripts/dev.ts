@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { createDatabase, startEmbedded } from "./lib/postgres";
-import { bin, onShutdown } from "./lib/processes";
+import { bin, onShutdown, stopWhenLauncherExits } from "./lib/processes";
 import { localSecrets } from "./lib/secrets";
 
 const started = performance.now();
@@ -16,6 +16,13 @@ const secrets = await localSecrets(dataDir);
 Object.assign(process.env, secrets);
 
 let stopDatabase = async () => {};
+const children: ChildProcess[] = [];
+// Listen for Ctrl-C from the first moment, so an interrupted start still stops the database.
+onShutdown(() => children, async () => {
+  await stopDatabase();
+  console.log("Stopped.");
+});
+stopWhenLauncherExits();
 let databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   console.log(`Using the database at DATABASE_URL (${new URL(databaseUrl).host}).`);
@@ -39,9 +46,7 @@ await closeDb();
 console.log(`Database ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 const port = process.env.PORT ?? "3000";
-const children: ChildProcess[] = [
-  spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }),
-];
+children.push(spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
 for (const child of children) {
   child.on("exit", (code) => {
     if (code && code !== 0) {
@@ -50,7 +55,3 @@ for (const child of children) {
     }
   });
 }
-onShutdown(() => children, async () => {
-  await stopDatabase();
-  console.log("Stopped.");
-});
