@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import type { DocJson } from "@/db/schema/papers";
-import { paperExtensions } from "./extensions";
+import { isAllowedLink, paperExtensions } from "./extensions";
 
 export interface TocEntry {
   id: string;
@@ -107,8 +107,9 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const safe = keepSafeId(tagName, attribs);
       // A link whose address was refused keeps its words but stops being a link.
-      if (!safe.attribs.href) return { tagName: "span", attribs: {} };
-      const internal = safe.attribs.href?.startsWith("#");
+      const href = safe.attribs.href ?? "";
+      const internal = /^#[a-z0-9-]+$/.test(href);
+      if (!internal && !isAllowedLink(href)) return { tagName: "span", attribs: {} };
       return { tagName, attribs: { ...safe.attribs, ...(internal ? {} : { rel: "noopener noreferrer nofollow" }) } };
     },
     h2: keepSafeId,
