@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextArea } from "@/components/ui/field";
@@ -9,13 +9,13 @@ import type { FormState } from "@/lib/actions";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
-/** Hide or restore a paper, always with a reason that goes to the author and the public log. */
+/**
+ * Hide or restore a paper, always with a reason that goes to the author and the public log.
+ * The page keys this by the hidden state, so a successful action remounts it with the dialog closed.
+ */
 export function PaperModeration({ paperId, title, hidden, hideAction, restoreAction }: { paperId: string; title: string; hidden: boolean; hideAction: Action; restoreAction: Action }) {
   const { state, dispatch, errors, value } = useFormAction(hidden ? restoreAction : hideAction);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state]);
   return (
     <Dialog
       trigger={hidden ? "Restore paper" : "Hide paper"}

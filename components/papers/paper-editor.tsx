@@ -2,6 +2,7 @@
 
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { SimilarSuggestions } from "@/components/search/similar-suggestions";
 import { Button } from "@/components/ui/button";
@@ -41,7 +42,7 @@ const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minut
  * server and, on every change, to this browser, so neither a reload nor a failed save loses text.
  */
 export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, saveAction, submitAction, canSubmit }: PaperEditorProps) {
-  const [paperId, setPaperId] = useState(initialId);
+  const router = useRouter();
   const storageKey = `commonplace:paper-draft:${initialId ?? `new:${themeSlug}:${callId ?? ""}`}`;
   const [title, setTitle] = useState(initial.title);
   const [summary, setSummary] = useState(initial.summary);
@@ -54,8 +55,7 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const changedRef = useRef<() => void>(() => {});
   const saveRef = useRef<() => Promise<void>>(async () => {});
-  const latest = useRef({ title, summary, paperId });
-  latest.current = { title, summary, paperId };
+  const latest = useRef({ title: initial.title, summary: initial.summary, paperId: initialId });
 
   const editor = useEditor({
     extensions: paperExtensions,
@@ -112,7 +112,6 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
       if (result?.ok) {
         const data = result.data as { id: string; savedAt: string };
         if (!latest.current.paperId) {
-          setPaperId(data.id);
           latest.current.paperId = data.id;
           // Move the browser copy to the paper's own key and give the page its real address.
           try {
@@ -138,7 +137,6 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
       saving.current = false;
     }
   }, [editor, formData, saveAction, storageKey]);
-  saveRef.current = save;
 
   const changed = useCallback(() => {
     dirty.current = true;
@@ -146,7 +144,10 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
   }, [keepLocally]);
-  changedRef.current = changed;
+  useEffect(() => {
+    saveRef.current = save;
+    changedRef.current = changed;
+  }, [save, changed]);
 
   // A copy in this browser newer than the server's wins: it is text the server never got.
   useEffect(() => {
@@ -158,6 +159,8 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
       const serverTime = initial.updatedAt ? new Date(initial.updatedAt).getTime() : 0;
       const same = local.title === initial.title && local.summary === initial.summary && JSON.stringify(local.content) === JSON.stringify(initial.content);
       if (!same && new Date(local.changedAt).getTime() > serverTime) {
+        // Restoring from browser storage, an outside system, once the editor exists.
+        // eslint-disable-next-line react-hooks/set-state-in-effect
         setTitle(local.title);
         setSummary(local.summary);
         latest.current = { ...latest.current, title: local.title, summary: local.summary };
@@ -173,9 +176,10 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const onField = (key: "title" | "summary", setter: (v: string) => void) => (e: { target: { value: string } }) => {
-    setter(e.target.value);
-    latest.current = { ...latest.current, [key]: e.target.value };
+  const onField = (key: "title" | "summary", value: string) => {
+    if (key === "title") setTitle(value);
+    else setSummary(value);
+    latest.current = { ...latest.current, [key]: value };
     changed();
   };
 
@@ -192,7 +196,6 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
         return;
       }
       const id = (created.data as { id: string }).id;
-      setPaperId(id);
       latest.current.paperId = id;
       fd.set("paperId", id);
     }
@@ -205,7 +208,8 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
         localStorage.removeItem(`commonplace:paper-draft:${latest.current.paperId}`);
         localStorage.removeItem(storageKey);
       } catch {}
-      window.location.assign(`/papers/${latest.current.paperId}/edit?submitted=1`);
+      router.push(`/papers/${latest.current.paperId}/edit?submitted=1`);
+      router.refresh();
     }
   }
 
@@ -218,10 +222,10 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
         </Notice>
       ) : null}
       <div>
-        <Field label="Title" name="title" required value={title} onChange={onField("title", setTitle)} errors={failed?.fieldErrors?.title} maxLength={200} />
+        <Field label="Title" name="title" required value={title} onChange={(e) => onField("title", e.target.value)} errors={failed?.fieldErrors?.title} maxLength={200} />
         <SimilarSuggestions query={title} scope="papers" />
       </div>
-      <TextArea label="Summary" name="summary" rows={3} value={summary} onChange={onField("summary", setSummary)} errors={failed?.fieldErrors?.summary} hint="Two or three sentences shown on the theme page." maxLength={1000} />
+      <TextArea label="Summary" name="summary" rows={3} value={summary} onChange={(e) => onField("summary", e.target.value)} errors={failed?.fieldErrors?.summary} hint="Two or three sentences shown on the theme page." maxLength={1000} />
       <div>
         <p id="paper-text-label" className="mb-1 font-medium text-slate-900">
           Text

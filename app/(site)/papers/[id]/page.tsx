@@ -79,7 +79,7 @@ export default async function PaperPage({ params, searchParams }: Params) {
             </ButtonLink>
           ) : null}
           {canModerate ? (
-            <PaperModeration paperId={id} title={paper.title} hidden={!!paper.paper.hiddenAt} hideAction={hidePaperAction} restoreAction={restorePaperAction} />
+            <PaperModeration key={paper.paper.hiddenAt ? "hidden" : "shown"} paperId={id} title={paper.title} hidden={!!paper.paper.hiddenAt} hideAction={hidePaperAction} restoreAction={restorePaperAction} />
           ) : null}
         </div>
       </header>
