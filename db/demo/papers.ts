@@ -172,7 +172,7 @@ const SPECS: Spec[] = [
         h(2, "Why local"),
         p("A council seat is winnable with a few hundred votes and a few dozen volunteers. It gives members experience of running something, and gives voters something to judge us on."),
         h(2, "Where"),
-        p("We propose twenty councils chosen on three tests: where we have members, where turnout is low, and where the current administration is weak."),
+        p("We propose ", b("twenty councils"), " chosen on three tests: where we have members, where turnout is low, and where the current administration is weak."),
         table(["Test", "Measure", "Source"], ["Members", "At least 150 verified members in the area", "Our own roll"], ["Turnout", "Below 30% at the last election", "Electoral Commission"], ["Weakness", "Majority of five seats or fewer", "Council results"]),
         h(2, "What it asks of members"),
         p("Branches outside the twenty are asked to twin with one inside it and send canvassers on set weekends. Nobody is told to stop local work; we are asking for focus."),
