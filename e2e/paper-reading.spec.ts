@@ -26,7 +26,7 @@ test.describe("reading a paper on a phone", () => {
     await expect(page.getByRole("heading", { level: 2, name: "What it costs" })).toBeInViewport();
 
     // Footnotes link to their notes and back.
-    await page.locator("#paper-body").getByRole("link", { name: "Note 1" }).click();
+    await page.locator("#paper-body").getByRole("link", { name: "Note 1", exact: true }).click();
     await expect(page).toHaveURL(/#fn-1$/);
   });
 

@@ -35,6 +35,7 @@ interface LocalDraft {
 
 const AUTOSAVE_MS = 1500;
 const RETRY_MS = 5000;
+const draftKey = (paperId: string | undefined, newPaperKey: string) => (paperId ? `commonplace:paper-draft:${paperId}` : newPaperKey);
 const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /**
@@ -43,7 +44,8 @@ const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minut
  */
 export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, saveAction, submitAction, canSubmit }: PaperEditorProps) {
   const router = useRouter();
-  const storageKey = `commonplace:paper-draft:${initialId ?? `new:${themeSlug}:${callId ?? ""}`}`;
+  /** Before its first save a paper has no id, so its browser copy is kept under the theme (and call). */
+  const storageKey = `commonplace:paper-draft:new:${themeSlug}:${callId ?? ""}`;
   const [title, setTitle] = useState(initial.title);
   const [summary, setSummary] = useState(initial.summary);
   const [status, setStatus] = useState<SaveStatus>(initial.updatedAt ? { kind: "saved", at: new Date(initial.updatedAt) } : { kind: "idle" });
@@ -91,7 +93,7 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
     if (!editor) return;
     const draft: LocalDraft = { title: latest.current.title, summary: latest.current.summary, content: editor.getJSON() as DocJson, changedAt: new Date().toISOString() };
     try {
-      localStorage.setItem(storageKey, JSON.stringify(draft));
+      localStorage.setItem(draftKey(latest.current.paperId, storageKey), JSON.stringify(draft));
     } catch {
       // A full or disabled storage must not stop the server save.
     }
@@ -116,7 +118,7 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
           // Move the browser copy to the paper's own key and give the page its real address.
           try {
             const local = localStorage.getItem(storageKey);
-            if (local) localStorage.setItem(`commonplace:paper-draft:${data.id}`, local);
+            if (local) localStorage.setItem(draftKey(data.id, storageKey), local);
             localStorage.removeItem(storageKey);
           } catch {}
           window.history.replaceState(null, "", `/papers/${data.id}/edit`);
@@ -153,7 +155,7 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
   useEffect(() => {
     if (!editor) return;
     try {
-      const raw = localStorage.getItem(initialId ? `commonplace:paper-draft:${initialId}` : storageKey);
+      const raw = localStorage.getItem(draftKey(initialId, storageKey));
       if (!raw) return;
       const local = JSON.parse(raw) as LocalDraft;
       const serverTime = initial.updatedAt ? new Date(initial.updatedAt).getTime() : 0;
@@ -205,7 +207,7 @@ export function PaperEditor({ paperId: initialId, themeSlug, callId, initial, sa
     if (result?.ok) {
       dirty.current = false;
       try {
-        localStorage.removeItem(`commonplace:paper-draft:${latest.current.paperId}`);
+        localStorage.removeItem(draftKey(latest.current.paperId, storageKey));
         localStorage.removeItem(storageKey);
       } catch {}
       router.push(`/papers/${latest.current.paperId}/edit?submitted=1`);
