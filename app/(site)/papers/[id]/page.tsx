@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Thread } from "@/components/discussion/thread";
 import { FollowButton } from "@/components/following/follow-button";
 import { orNotFound } from "@/components/papers/load";
@@ -13,6 +14,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { getPaperForReading } from "@/lib/papers/queries";
+import { loadPaperResource } from "@/lib/papers/resource";
 import { hidePaperAction, restorePaperAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,7 +28,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function PaperPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  const paper = await orNotFound(() => getPaperForReading(getDb(), viewer, id));
+  const db = getDb();
+  // Before its first publication, the paper's address takes its author (or the council) to the working copy.
+  const resource = await orNotFound(() => loadPaperResource(db, id));
+  if (resource.publishedVersion === 0 && can(viewer, "paper.viewDraft", resource)) {
+    redirect(can(viewer, "paper.reviewQueue", null) && resource.authorId !== viewer.id ? `/council/papers/${id}` : `/papers/${id}/edit`);
+  }
+  const paper = await orNotFound(() => getPaperForReading(db, viewer, id));
   if (paper.kind === "hidden") {
     return (
       <article className="space-y-4">
