@@ -1,12 +1,14 @@
 import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
+import { resolvePaperRoute } from "./fixtures/papers";
 
 /**
  * Every route, at phone width, for the people who see it: no axe violations, no sideways
  * scrolling. Later capabilities add their routes here.
  */
 const ROUTES = {
-  visitor: ["/", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
-  member: ["/", "/settings", "/themes/health", "/moderation-log"],
+  visitor: ["/", "/papers/{waitingList}", "/papers/{schoolFunding}/versions/2", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log", "/papers/new?theme=health", "/papers/mine", "/papers/{waitingList}", "/papers/{schoolFunding}/versions", "/papers/{schoolFunding}/versions/2"],
+  council: ["/council"],
   admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme"],
 } as const;
 
@@ -14,10 +16,10 @@ test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true
 
 for (const [who, routes] of Object.entries(ROUTES)) {
   test.describe(`as ${who}`, () => {
-    if (who !== "visitor") test.use({ storageState: who === "admin" ? STORAGE.admin : STORAGE.member });
+    if (who !== "visitor") test.use({ storageState: STORAGE[who as "admin" | "member" | "council"] });
     for (const route of routes) {
-      test(`${route} has no axe violations at 375 px`, async ({ page }) => {
-        await page.goto(route);
+      test(`${route} has no axe violations at 375 px`, async ({ page, db }) => {
+        await page.goto(await resolvePaperRoute(db, route));
         await expect(page.getByRole("main")).toBeVisible();
         await expectNoAxeViolations(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,13 +1,21 @@
 import Link from "next/link";
+import { CallList } from "@/components/papers/call-list";
+import { PaperCard } from "@/components/papers/paper-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { listOpenCalls, listRecentPapers } from "@/lib/papers/queries";
 import { listActiveThemes } from "@/lib/themes/queries";
 
 export default async function HomePage() {
-  const [viewer, themes] = await Promise.all([getViewer(), listActiveThemes(getDb())]);
+  const db = getDb();
+  const [viewer, themes, calls, recent] = await Promise.all([getViewer(), listActiveThemes(db), listOpenCalls(db), listRecentPapers(db, 6)]);
+  const canWriteIn = (themeId: string) => {
+    const theme = themes.find((t) => t.id === themeId);
+    return !!theme && can(viewer, "paper.create", theme);
+  };
   return (
     <div className="space-y-10">
       <section aria-labelledby="intro-heading" className="max-w-prose">
@@ -17,6 +25,47 @@ export default async function HomePage() {
         <p className="mt-3 text-lg text-slate-700">
           Members write position papers, discuss them, and co-write the movement&apos;s response, theme by theme.
         </p>
+        <p className="mt-4 flex flex-wrap gap-2">
+          {themes.some((t) => can(viewer, "paper.create", t)) ? (
+            <>
+              <ButtonLink href="/papers/new">Write a paper</ButtonLink>
+              <ButtonLink href="/papers/mine" variant="secondary">
+                My papers
+              </ButtonLink>
+            </>
+          ) : null}
+          {can(viewer, "paper.reviewQueue", null) ? (
+            <ButtonLink href="/council" variant="secondary">
+              Council review queue
+            </ButtonLink>
+          ) : null}
+        </p>
+      </section>
+      {calls.length ? (
+        <section aria-labelledby="calls-heading" className="space-y-4">
+          <h2 id="calls-heading" className="text-2xl font-semibold">
+            Open calls for papers
+          </h2>
+          <CallList calls={calls} canWrite={canWriteIn} showTheme />
+        </section>
+      ) : null}
+      <section aria-labelledby="recent-heading" className="space-y-4">
+        <h2 id="recent-heading" className="text-2xl font-semibold">
+          New papers
+        </h2>
+        {recent.length === 0 ? (
+          <EmptyState level={3} title="No papers published yet">
+            <p>Members write position papers on a theme; once the council accepts one, it appears here.</p>
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {recent.map((paper) => (
+              <li key={paper.id}>
+                <PaperCard paper={paper} showTheme />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="themes-heading" className="space-y-4">
         <h2 id="themes-heading" className="text-2xl font-semibold">

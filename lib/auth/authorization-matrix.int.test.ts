@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { closeDb, getDb, type Db } from "@/db";
+import { callsForPapers, papers } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { ACTIONS, VISITOR, can, type Action, type Actor } from "@/lib/auth/permissions";
 import { listAuditLog } from "@/lib/audit/queries";
@@ -14,6 +16,8 @@ import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
 import { listMembers } from "@/lib/members/queries";
 import { claimMembership, importRoll, verifyByHand } from "@/lib/membership/commands";
+import { closeCall, createCall, reviewPaper, saveDraft, setPaperHidden, submitPaper } from "@/lib/papers/commands";
+import { getPaperForReading, getWorkingCopy, listReviewQueue } from "@/lib/papers/queries";
 import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
 import { createPerson, createRollEntry, createTestComment, createTestPaper, createTestTheme, uniqueSuffix, type PersonSpec } from "@/lib/testing/factories";
 import { createTheme, moveTheme, setCurators, setThemeArchived, updateTheme } from "@/lib/themes/commands";
@@ -65,6 +69,7 @@ const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1]
   const comment = await createTestComment(d, { paperId: paper.id, authorId: commentOpts.own ? commentOpts.actorId : undefined, hidden: commentOpts.hidden });
   return loadCommentResource(d, comment.id);
 };
+const matrixDoc = { type: "doc" as const, content: [{ type: "paragraph", content: [{ type: "text", text: Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ") }] }] };
 const openTheme = async (d: Db) => ({ ...(await createTestTheme(d)) });
 
 /** How each action is exercised: through the command or query that pages and actions call. */
@@ -96,17 +101,33 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   },
   "outbox.read": (d, { actor }) => listOutbox(d, actor, { developmentMode: false }),
   "auditLog.view": (d, { actor }) => listAuditLog(d, actor, { page: 1 }),
-  "paper.create": rule("paper.create", openTheme),
-  "paper.view": rule("paper.view", (d) => paperOf(d, { hidden: true })),
-  "paper.viewDraft": rule("paper.viewDraft", (d) => paperOf(d, { status: "submitted" })),
-  "paper.edit": rule("paper.edit", (d, { actor }) => paperOf(d, { status: "returned", authorId: actor.id })),
-  "paper.submit": rule("paper.submit", (d, { actor }) => paperOf(d, { status: "draft", authorId: actor.id })),
-  "paper.review": rule("paper.review", (d) => paperOf(d, { status: "submitted" })),
-  "paper.reviewQueue": rule("paper.reviewQueue", async () => null),
-  "paper.hide": rule("paper.hide", (d) => paperOf(d)),
-  "paper.restore": rule("paper.restore", (d) => paperOf(d, { hidden: true })),
-  "call.create": rule("call.create", openTheme),
-  "call.close": rule("call.close", openTheme),
+  "paper.create": async (d, { actor }) => saveDraft(d, actor, { themeSlug: (await openTheme(d)).slug, title: "Matrix", summary: "", content: matrixDoc }),
+  "paper.view": async (d, { actor }) => {
+    // Everyone else gets the placeholder that says a moderator hid it, not the paper.
+    const reading = await getPaperForReading(d, actor, (await createTestPaper(d, { hidden: true })).id);
+    if (reading.kind === "hidden") throw new Error("denied");
+  },
+  "paper.viewDraft": async (d, { actor }) => getWorkingCopy(d, actor, (await createTestPaper(d, { status: "submitted" })).id),
+  "paper.edit": async (d, { actor }) =>
+    saveDraft(d, actor, { paperId: (await createTestPaper(d, { status: "returned", authorId: actor.id })).id, title: "Matrix", summary: "", content: matrixDoc }),
+  "paper.submit": async (d, { actor }) => {
+    const paper = await createTestPaper(d, { status: "draft", authorId: actor.id });
+    await d.update(papers).set({ content: matrixDoc }).where(eq(papers.id, paper.id));
+    return submitPaper(d, actor, paper.id);
+  },
+  "paper.review": async (d, { actor }) =>
+    reviewPaper(d, actor, { paperId: (await createTestPaper(d, { status: "submitted" })).id, decision: "return", reason: "Matrix test: please revise." }),
+  "paper.reviewQueue": (d, { actor }) => listReviewQueue(d, actor),
+  "paper.hide": async (d, { actor }) => setPaperHidden(d, actor, (await createTestPaper(d)).id, true, "Matrix test"),
+  "paper.restore": async (d, { actor }) => setPaperHidden(d, actor, (await createTestPaper(d, { hidden: true })).id, false, "Matrix test"),
+  "call.create": async (d, { actor }) => createCall(d, actor, { themeId: (await openTheme(d)).id, title: "Matrix call", description: "", deadline: new Date(Date.now() + 86_400_000) }),
+  "call.close": async (d, { actor }) => {
+    const [call] = await d
+      .insert(callsForPapers)
+      .values({ themeId: (await openTheme(d)).id, title: "Matrix call", deadline: new Date(Date.now() + 86_400_000) })
+      .returning({ id: callsForPapers.id });
+    return closeCall(d, actor, call!.id);
+  },
   "comment.view": rule("comment.view", async (d) => paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })),
   "comment.create": rule("comment.create", (d) => paperOf(d)),
   "comment.vote": rule("comment.vote", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FollowButton } from "@/components/following/follow-button";
+import { CallList } from "@/components/papers/call-list";
+import { PaperCard } from "@/components/papers/paper-card";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { listOpenCalls, listThemePapers, THEME_PAPERS_PAGE_SIZE } from "@/lib/papers/queries";
 import { getThemeBySlug, type ThemeDetail } from "@/lib/themes/queries";
 
 async function load(slug: string): Promise<ThemeDetail> {
@@ -23,9 +28,13 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: theme.title, description: theme.description };
 }
 
-export default async function ThemePage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function ThemePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> }) {
+  const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
   const [viewer, theme] = await Promise.all([getViewer(), load(slug)]);
+  const page = Math.max(1, Math.floor(Number(pageParam) || 1));
+  const db = getDb();
+  const [{ papers, total }, calls] = await Promise.all([listThemePapers(db, theme.id, page), listOpenCalls(db, { themeId: theme.id })]);
+  const canWrite = can(viewer, "paper.create", theme);
   return (
     <article className="space-y-8">
       <header className="border-l-8 pl-4" style={{ borderLeftColor: theme.colour }}>
@@ -38,21 +47,49 @@ export default async function ThemePage({ params }: { params: Promise<{ slug: st
         </p>
       </header>
       {theme.archivedAt ? <Notice tone="warning" title="This theme is archived">Only admins can see it.</Notice> : null}
-      {can(viewer, "theme.update", theme) ? (
-        <ButtonLink href={`/admin/themes/${theme.id}`} variant="secondary" size="sm">
-          Edit theme
-        </ButtonLink>
+      <div className="flex flex-wrap items-center gap-2">
+        <FollowButton viewer={viewer} targetType="theme" targetId={theme.id} label={theme.title} />
+        {canWrite ? <ButtonLink href={`/papers/new?theme=${theme.slug}`} size="sm">Write a paper</ButtonLink> : null}
+        {can(viewer, "theme.update", theme) ? (
+          <ButtonLink href={`/admin/themes/${theme.id}`} variant="secondary" size="sm">
+            Edit theme
+          </ButtonLink>
+        ) : null}
+      </div>
+      {calls.length ? (
+        <section aria-labelledby="calls-heading" className="space-y-3">
+          <h2 id="calls-heading" className="text-2xl font-semibold">
+            Open calls for papers
+          </h2>
+          <CallList calls={calls} canWrite={() => canWrite} />
+        </section>
       ) : null}
       <section aria-labelledby="papers-heading" className="space-y-4">
         <h2 id="papers-heading" className="text-2xl font-semibold">
           Position papers
         </h2>
-        <EmptyState level={3} title="No papers on this theme yet">
-          <p>
-            When members submit position papers on {theme.title.toLowerCase()} and the council publishes them, they appear here with
-            their discussion and the members&apos; response.
-          </p>
-        </EmptyState>
+        {total === 0 ? (
+          <EmptyState level={3} title="No papers on this theme yet" action={canWrite ? <ButtonLink href={`/papers/new?theme=${theme.slug}`}>Write the first paper</ButtonLink> : null}>
+            <p>
+              When members submit position papers on {theme.title.toLowerCase()} and the council publishes them, they appear here with
+              their discussion and the members&apos; response.
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <p className="text-slate-700">
+              {total} published {total === 1 ? "paper" : "papers"}, newest first.
+            </p>
+            <ul className="space-y-4">
+              {papers.map((paper) => (
+                <li key={paper.id}>
+                  <PaperCard paper={paper} />
+                </li>
+              ))}
+            </ul>
+            <Pagination page={page} total={total} pageSize={THEME_PAPERS_PAGE_SIZE} href={(p) => `/themes/${theme.slug}${p > 1 ? `?page=${p}` : ""}`} />
+          </>
+        )}
       </section>
     </article>
   );
