@@ -6,7 +6,7 @@ import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
  */
 const ROUTES = {
   visitor: ["/", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
-  member: ["/", "/settings", "/themes/health", "/moderation-log"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log", "/notifications", "/settings/notifications", "/moderation-log?kind=comment"],
   admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme"],
 } as const;
 

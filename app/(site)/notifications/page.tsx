@@ -27,7 +27,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <div className="mx-auto max-w-2xl space-y-10">
-      <PageHeader title="Notifications" actions={unread > 0 ? <MarkAllRead /> : null}>
+      <PageHeader title="Notifications" actions={total > 0 ? <MarkAllRead /> : null}>
         <p>
           {unread > 0 ? `${unread} unread. ` : "Nothing unread. "}
           Choose which also come by e-mail in <Link href="/settings/notifications" className="text-blue-800 underline">notification settings</Link>.
