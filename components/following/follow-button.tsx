@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { isFollowing } from "@/lib/following/queries";
+import { followTargetPath, isFollowing } from "@/lib/following/queries";
 import { FollowToggle } from "./follow-toggle";
 
 export interface FollowButtonProps {
@@ -18,7 +18,7 @@ export interface FollowButtonProps {
  */
 export async function FollowButton({ viewer, targetType, targetId, label }: FollowButtonProps) {
   if (viewer.id === null) {
-    const next = targetType === "theme" ? "/" : `/papers/${targetId}`;
+    const next = await followTargetPath(getDb(), targetType, targetId);
     return (
       <Link href={`/sign-in?next=${encodeURIComponent(next)}`} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-900 hover:bg-slate-50">
         Sign in to follow<span className="sr-only"> {label}</span>
@@ -29,3 +29,4 @@ export async function FollowButton({ viewer, targetType, targetId, label }: Foll
   const following = await isFollowing(getDb(), viewer, targetType, targetId);
   return <FollowToggle targetType={targetType} targetId={targetId} label={label} following={following} />;
 }
+

@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { follows, notificationPreferences, notifications, papers, themes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { isUuid } from "@/lib/papers/resource";
 import type { NotificationKind } from "./notify";
 
 const ownerOf = (actor: Actor) => ({ userId: actor.id ?? "" });
@@ -116,4 +117,12 @@ export async function getNotificationSettings(db: Db, actor: Actor): Promise<Not
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, actor.id!));
   return row ?? DEFAULT_NOTIFICATION_SETTINGS;
+}
+
+/** The page of a followable thing, e.g. to come back to after signing in. */
+export async function followTargetPath(db: Db, targetType: "theme" | "paper", targetId: string): Promise<string> {
+  if (targetType === "paper") return `/papers/${targetId}`;
+  if (!isUuid(targetId)) return "/";
+  const [theme] = await db.select({ slug: themes.slug }).from(themes).where(eq(themes.id, targetId));
+  return theme ? `/themes/${theme.slug}` : "/";
 }

@@ -49,6 +49,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {/* A plain link, not next/link: prefetching it would mark the notification read. */}
                 <a href={`/notifications/${n.id}`} className={n.read ? "text-slate-800 underline-offset-4 hover:underline" : "font-semibold text-slate-900 underline-offset-4 hover:underline"}>
                   {n.read ? null : <span className="mr-2 rounded bg-blue-700 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Unread</span>}
+                  {n.read ? null : " "}
                   {n.title}
                 </a>
                 <p className="mt-1 text-sm text-slate-600">
