@@ -19,9 +19,20 @@ test("a member follows a theme, hears of a new paper through the bell, opens it 
   await expect(page.getByRole("heading", { name: "No notifications yet" })).toBeVisible();
   const following = page.getByRole("list", { name: "What you follow" });
   await following.getByRole("button", { name: `Following ${theme.title}` }).click();
-  await expect(following.getByRole("button", { name: `Follow ${theme.title}` })).toHaveAttribute("aria-pressed", "false");
-  await following.getByRole("button", { name: `Follow ${theme.title}` }).click();
-  await expect(following.getByRole("button", { name: `Following ${theme.title}` })).toHaveAttribute("aria-pressed", "true");
+  const unfollowed = following.getByRole("button", { name: `Follow ${theme.title}` });
+  await expect(unfollowed).toHaveAttribute("aria-pressed", "false");
+  await expect(unfollowed).not.toHaveAttribute("aria-busy");
+  await page.reload();
+  await expect(following).toHaveCount(0);
+  await expect(page.getByText("You do not follow anything yet.")).toBeVisible();
+  await followTheme(db, member.id, theme.id);
+  await page.reload();
+  await following.getByRole("button", { name: `Following ${theme.title}` }).click();
+  await expect(unfollowed).toHaveAttribute("aria-pressed", "false");
+  await unfollowed.click();
+  const refollowed = following.getByRole("button", { name: `Following ${theme.title}` });
+  await expect(refollowed).toHaveAttribute("aria-pressed", "true");
+  await expect(refollowed).not.toHaveAttribute("aria-busy");
   await page.reload();
   await expect(following.getByRole("link", { name: theme.title })).toBeVisible();
 

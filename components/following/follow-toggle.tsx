@@ -22,7 +22,7 @@ export function FollowToggle({
   following: boolean;
   size?: "sm" | "md";
 }) {
-  const [state, dispatch] = useActionState<FormState, FormData>(setFollowingAction, null);
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(setFollowingAction, null);
   const confirmed = state?.ok ? (state.data as { following: boolean }).following : initial;
   const [following, setOptimistic] = useOptimistic(confirmed);
   const error = state && !state.ok ? (state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0] ?? "That did not work. Please try again.") : null;
@@ -40,6 +40,8 @@ export function FollowToggle({
       <button
         type="submit"
         aria-pressed={following}
+        // Shown at once; aria-busy says the server has not confirmed it yet.
+        aria-busy={pending || undefined}
         className={cn(
           "inline-flex items-center gap-2 rounded-md border font-medium transition-colors",
           size === "sm" ? "min-h-9 px-3 text-sm" : "min-h-11 px-4 text-base",
