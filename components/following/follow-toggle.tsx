@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useOptimistic } from "react";
+import { useActionState, useOptimistic, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { FormState } from "@/lib/actions";
 import { setFollowingAction } from "./actions";
@@ -22,8 +22,13 @@ export function FollowToggle({
   following: boolean;
   size?: "sm" | "md";
 }) {
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(setFollowingAction, null);
-  const confirmed = state?.ok ? (state.data as { following: boolean }).following : initial;
+  // What the server last confirmed; a failed attempt falls back to it, not to the page's first state.
+  const [confirmed, setConfirmed] = useState(initial);
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(async (prev, formData) => {
+    const result = await setFollowingAction(prev, formData);
+    if (result?.ok) setConfirmed((result.data as { following: boolean }).following);
+    return result;
+  }, null);
   const [following, setOptimistic] = useOptimistic(confirmed);
   const error = state && !state.ok ? (state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0] ?? "That did not work. Please try again.") : null;
   return (
