@@ -7,7 +7,7 @@ import { resolvePaperRoute } from "./fixtures/papers";
  */
 const ROUTES = {
   visitor: ["/", "/papers/{waitingList}", "/papers/{schoolFunding}/versions/2", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
-  member: ["/", "/settings", "/themes/health", "/moderation-log", "/papers/new?theme=health", "/papers/mine", "/papers/{waitingList}", "/papers/{schoolFunding}/versions", "/papers/{schoolFunding}/versions/2"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log", "/papers/new?theme=health", "/papers/mine", "/papers/{waitingList}", "/papers/{schoolFunding}/versions", "/papers/{schoolFunding}/versions/2", "/notifications", "/settings/notifications", "/moderation-log?kind=comment"],
   council: ["/council"],
   admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme"],
 } as const;

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { CallList } from "@/components/papers/call-list";
 import { PaperCard } from "@/components/papers/paper-card";
@@ -8,6 +9,9 @@ import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { listOpenCalls, listRecentPapers } from "@/lib/papers/queries";
 import { listActiveThemes } from "@/lib/themes/queries";
+import { feedAlternates } from "@/lib/feeds/links";
+
+export const metadata: Metadata = { alternates: feedAlternates({ kind: "site" }) };
 
 export default async function HomePage() {
   const db = getDb();

@@ -1,4 +1,8 @@
-import type { Actor } from "@/lib/auth/permissions";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { followTargetPath, isFollowing } from "@/lib/following/queries";
+import { FollowToggle } from "./follow-toggle";
 
 export interface FollowButtonProps {
   viewer: Actor;
@@ -8,7 +12,21 @@ export interface FollowButtonProps {
   label: string;
 }
 
-/** Follow or unfollow a theme or a paper. Owned by the following work of issue 3 (to be written). */
-export async function FollowButton(_props: FollowButtonProps) {
-  return null;
+/**
+ * Follow or unfollow a theme or a paper. Active members get a toggle; a visitor gets a link to
+ * sign in; anyone else (a suspended account) gets nothing.
+ */
+export async function FollowButton({ viewer, targetType, targetId, label }: FollowButtonProps) {
+  if (viewer.id === null) {
+    const next = await followTargetPath(getDb(), targetType, targetId);
+    return (
+      <Link href={`/sign-in?next=${encodeURIComponent(next)}`} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-900 hover:bg-slate-50">
+        Sign in to follow<span className="sr-only"> {label}</span>
+      </Link>
+    );
+  }
+  if (!can(viewer, "follow.manage", { userId: viewer.id })) return null;
+  const following = await isFollowing(getDb(), viewer, targetType, targetId);
+  return <FollowToggle targetType={targetType} targetId={targetId} label={label} following={following} />;
 }
+

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { isSignedIn } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { NotificationBell } from "@/components/following/notification-bell";
 
 /** The sign-out action comes from the route layer, which owns server actions. */
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
@@ -27,6 +28,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           ) : null}
           {isSignedIn(viewer) ? (
             <>
+              <NotificationBell viewer={viewer} />
               <Link href="/settings" className={link}>
                 <span className="sr-only">Settings for </span>
                 {viewer.publicName}

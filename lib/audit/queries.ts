@@ -1,6 +1,6 @@
-import { desc, eq, like } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, comments, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 
@@ -13,17 +13,64 @@ export interface AuditRow {
   reason: string | null;
   details: Record<string, unknown>;
   createdAt: Date;
+  /** Where the target can be seen, when it has a page. */
+  targetHref: string | null;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Families of actions one can filter the log by; the prefix of each action name. */
-export const AUDIT_KINDS = { member: "Members", role: "Roles", theme: "Themes", roll: "Membership roll" } as const;
+export const AUDIT_KINDS = {
+  paper: "Papers",
+  comment: "Comments",
+  call: "Calls for papers",
+  member: "Members",
+  role: "Roles",
+  theme: "Themes",
+  roll: "Membership roll",
+} as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 
+export interface AuditFilter {
+  kind?: AuditKind;
+  /** Inclusive first day, UTC. */
+  from?: Date;
+  /** Inclusive last day, UTC. */
+  to?: Date;
+  page: number;
+}
+
+const UUID_RE = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+
+/**
+ * Links to what an entry acted on. A comment's page needs its paper: the entry's details carry it
+ * when the command recorded it, and otherwise it comes from the comment row itself.
+ */
+export function auditTargetHref(row: { targetType: string; targetId: string | null; details: Record<string, unknown>; commentPaperId?: string | null }): string | null {
+  const { targetType, targetId, details } = row;
+  if (!targetId) return null;
+  if (targetType === "paper") return `/papers/${targetId}`;
+  if (targetType === "comment") {
+    const paperId = str(details.paperId) ?? row.commentPaperId ?? null;
+    return paperId ? `/papers/${paperId}/c/${targetId}` : null;
+  }
+  if (targetType === "theme" || targetType === "call") {
+    const slug = str(details.themeSlug) ?? (targetType === "theme" ? str(details.slug) : null);
+    return slug ? `/themes/${slug}` : null;
+  }
+  return null;
+}
+
 /** The public log of moderation and admin actions. Actors are named as they choose to be shown. */
-export async function listAuditLog(db: Db, actor: Actor, opts: { kind?: AuditKind; page: number }): Promise<{ rows: AuditRow[]; total: number }> {
+export async function listAuditLog(db: Db, actor: Actor, opts: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   assertCan(actor, "auditLog.view", null);
-  const where = opts.kind ? like(auditLog.action, `${opts.kind}.%`) : undefined;
+  const conditions: SQL[] = [];
+  if (opts.kind) conditions.push(like(auditLog.action, `${opts.kind}.%`));
+  if (opts.from) conditions.push(gte(auditLog.createdAt, opts.from));
+  if (opts.to) conditions.push(lt(auditLog.createdAt, new Date(opts.to.getTime() + 86_400_000)));
+  const where = conditions.length ? and(...conditions) : undefined;
+  // The CASE keeps the cast away from target ids that are not uuids (member numbers, theme ids are fine, "roll" is not).
+  const commentId = sql`case when ${auditLog.targetType} = 'comment' and ${auditLog.targetId} ~ ${UUID_RE} then ${auditLog.targetId}::uuid end`;
   const [total, rows] = await Promise.all([
     db.$count(auditLog, where),
     db
@@ -38,9 +85,11 @@ export async function listAuditLog(db: Db, actor: Actor, opts: { kind?: AuditKin
         reason: auditLog.reason,
         details: auditLog.details,
         createdAt: auditLog.createdAt,
+        commentPaperId: comments.paperId,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoin(comments, eq(comments.id, commentId))
       .where(where)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
@@ -48,9 +97,10 @@ export async function listAuditLog(db: Db, actor: Actor, opts: { kind?: AuditKin
   ]);
   return {
     total,
-    rows: rows.map(({ displayName, pseudonym, usePseudonym, ...r }) => ({
+    rows: rows.map(({ displayName, pseudonym, usePseudonym, commentPaperId, ...r }) => ({
       ...r,
       actorName: usePseudonym && pseudonym ? pseudonym : displayName,
+      targetHref: auditTargetHref({ ...r, commentPaperId }),
     })),
   };
 }

@@ -7,10 +7,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb, type Db } from "@/db";
-import { callsForPapers, papers } from "@/db/schema";
+import { callsForPapers, notifications, papers } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { ACTIONS, VISITOR, can, type Action, type Actor } from "@/lib/auth/permissions";
 import { listAuditLog } from "@/lib/audit/queries";
+import { follow, openNotification, updateNotificationSettings } from "@/lib/following/commands";
+import { notify } from "@/lib/following/notify";
 import { isAppError } from "@/lib/errors";
 import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
@@ -136,9 +138,16 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "comment.hide": rule("comment.hide", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
   "comment.restore": rule("comment.restore", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
   "comment.viewHidden": rule("comment.viewHidden", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
-  "follow.manage": rule("follow.manage", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
-  "notification.read": rule("notification.read", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
-  "notification.settings": rule("notification.settings", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
+  "follow.manage": (d, { actor, themeId }) => follow(d, actor, { targetType: "theme", targetId: themeId }),
+  // Opening one's own notification (marks it read); a visitor tries someone else's.
+  "notification.read": async (d, { actor }) => {
+    const owner = actor.id ?? (await plainMember());
+    await notify(d, [owner], { kind: "paper_published", title: "Matrix", url: "/", text: "Matrix" });
+    const [mine] = await d.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, owner)).limit(1);
+    return openNotification(d, actor, mine!.id);
+  },
+  "notification.settings": (d, { actor }) =>
+    updateNotificationSettings(d, actor, { emailPaperPublished: false, emailCommentReply: true, emailPaperDecision: true, emailModeration: true }),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");

@@ -64,7 +64,8 @@ export const commentUrl = (paperId: string, commentId: string) => `/papers/${pap
 
 /** A paper was published (first time or a new version): tell the theme's followers. */
 export async function notifyPaperPublished(tx: Tx, paper: { id: string; title: string; themeId: string; themeTitle: string; authorId: string | null; version: number }, actorId: string | null): Promise<number> {
-  const recipients = await followersOf(tx, "theme", paper.themeId);
+  // The author hears of it through the council's decision, so is left out here.
+  const recipients = (await followersOf(tx, "theme", paper.themeId)).filter((id) => id !== paper.authorId);
   const what = paper.version > 1 ? `A revised version (v${paper.version}) of “${paper.title}”` : `A new paper, “${paper.title}”,`;
   return notify(tx, recipients, { kind: "paper_published", title: `New in ${paper.themeTitle}: ${paper.title}`, url: paperUrl(paper.id), text: `${what} was published in ${paper.themeTitle}.` }, { actorId });
 }

@@ -24,7 +24,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="mx-auto max-w-2xl space-y-10">
-      <PageHeader title="Settings" />
+      <PageHeader title="Settings" actions={<Link href="/settings/notifications" className="text-blue-800 underline">Notification settings</Link>} />
       {welcome ? (
         <Notice tone={viewer.standing === "member" ? "success" : "info"} role="status" title="Welcome to Commonplace">
           {viewer.standing === "member" ? <p>Your membership is verified: you can take part in everything.</p> : <p>Your account is ready. See below how to get verified.</p>}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates } from "@/lib/feeds/links";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Thread } from "@/components/discussion/thread";
@@ -22,7 +23,9 @@ type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const paper = await orNotFound(async () => getPaperForReading(getDb(), await getViewer(), id));
-  return paper.kind === "hidden" ? { title: "Hidden paper" } : { title: paper.title, description: paper.summary };
+  return paper.kind === "hidden"
+    ? { title: "Hidden paper" }
+    : { title: paper.title, description: paper.summary, alternates: feedAlternates({ kind: "paper", paperId: id, title: paper.title }, { kind: "site" }) };
 }
 
 export default async function PaperPage({ params, searchParams }: Params) {

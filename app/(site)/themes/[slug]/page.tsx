@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates } from "@/lib/feeds/links";
 import { notFound } from "next/navigation";
 import { FollowButton } from "@/components/following/follow-button";
 import { CallList } from "@/components/papers/call-list";
@@ -25,7 +26,7 @@ async function load(slug: string): Promise<ThemeDetail> {
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const theme = await load((await params).slug);
-  return { title: theme.title, description: theme.description };
+  return { title: theme.title, description: theme.description, alternates: feedAlternates({ kind: "theme", slug: theme.slug, title: theme.title }, { kind: "site" }) };
 }
 
 export default async function ThemePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> }) {

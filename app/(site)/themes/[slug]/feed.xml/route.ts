@@ -1,0 +1,11 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { VISITOR } from "@/lib/auth/permissions";
+import { feedOrigin } from "@/lib/feeds/links";
+import { renderThemeFeed } from "@/lib/feeds/render";
+import { atomResponse } from "@/lib/feeds/respond";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return atomResponse(() => renderThemeFeed(getDb(), VISITOR, feedOrigin(request.url), slug));
+}
