@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import { expect, signIn, STORAGE, test } from "./fixtures";
 import { longText, typeInEditor } from "./fixtures/papers";
 
@@ -6,6 +7,15 @@ test("a member submits a paper, the council returns it, the member revises it, t
   const theme = await makeTheme();
   const author = await makePerson({ name: "Paula Author" });
   const title = `Community energy co-ops ${theme.slug}`;
+
+  // Another member follows the theme from its page, to be told when the paper is published.
+  const follower = await makePerson({ name: "Fran Follower" });
+  const followerContext = await browser.newContext();
+  const followerPage = await followerContext.newPage();
+  await signIn(followerPage, follower.email, follower.password);
+  await followerPage.goto(`/themes/${theme.slug}`);
+  await followerPage.getByRole("button", { name: `Follow ${theme.title}` }).click();
+  await expect(followerPage.getByRole("button", { name: `Following ${theme.title}` })).not.toHaveAttribute("aria-busy");
 
   // The member writes and submits.
   await signIn(page, author.email, author.password);
@@ -55,7 +65,23 @@ test("a member submits a paper, the council returns it, the member revises it, t
   await expect(visitorPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(visitorPage.getByText("£40,000")).toBeVisible();
   await expect(visitorPage.getByText(/Version 1 · published/)).toBeVisible();
+  const paperUrl = visitorPage.url();
+
+  // It is in the theme's Atom feed.
+  const feed = await visitor.request.get(`/themes/${theme.slug}/feed.xml`);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  const atom = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(await feed.text());
+  const entries = [atom.feed.entry].flat().filter(Boolean);
+  expect(entries).toHaveLength(1);
+  expect(entries[0].title["#text"] ?? entries[0].title).toBe(title);
+  expect([entries[0].link].flat().map((l: { href: string }) => l.href)).toContain(paperUrl);
   await visitor.close();
+
+  // The follower is told.
+  await followerPage.reload();
+  await expect(followerPage.getByRole("link", { name: /^Notifications, / })).toHaveAccessibleName("Notifications, 1 unread");
+  await followerContext.close();
 });
 
 test("a draft survives a reload before it reaches the server", async ({ page, makePerson, makeTheme }) => {
