@@ -1,4 +1,15 @@
-import type { Actor, PaperResource } from "@/lib/auth/permissions";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
+import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db";
+import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
+import { getThread, type ThreadComment, type ThreadNode } from "@/lib/discussion/queries";
+import type { ThreadSort } from "@/lib/discussion/ranking";
+import { CommentActions } from "./comment-actions";
+import { Composer } from "./composer";
+import { FocusComment } from "./focus-comment";
+import { QuoteSelection } from "./quote-selection";
 
 export interface ThreadProps {
   paper: PaperResource & { title: string };
@@ -9,13 +20,227 @@ export interface ThreadProps {
   focusCommentId?: string;
 }
 
-/** The paper's discussion. Owned by the discussion work of issue 3 (to be written). */
-export function Thread(_props: ThreadProps) {
+/**
+ * Replies nest with a left rule. Phones show four levels and fold deeper branches into a
+ * "Continue this thread" link to the branch's permalink; wider screens show eight.
+ */
+const PHONE_LEVELS = 4;
+const WIDE_LEVELS = 8;
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const permalink = (paperId: string, commentId: string) => `/papers/${paperId}/c/${commentId}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** The paper's discussion, read in a fixed number of queries and rendered on the server. */
+export async function Thread({ paper, viewer, searchParams, focusCommentId }: ThreadProps) {
+  if (!can(viewer, "comment.view", paper)) {
+    return (
+      <section aria-labelledby="discussion-heading" id="discussion" className="space-y-4">
+        <h2 id="discussion-heading" className="text-2xl font-semibold">
+          Discussion
+        </h2>
+        <Notice tone="info">
+          The discussion of this theme is open to verified members only. {viewer.id ? null : <Link href={`/sign-in?next=/papers/${paper.id}`}>Sign in</Link>}
+        </Notice>
+      </section>
+    );
+  }
+  const view = await getThread(getDb(), viewer, paper.id, { sort: searchParams.sort, page: searchParams.page, focusCommentId });
+  const base = focusCommentId ? permalink(paper.id, focusCommentId) : `/papers/${paper.id}`;
+  const sortHref = (sort: ThreadSort) => `${base}${sort === "newest" ? "?sort=newest" : ""}#discussion`;
+  const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(view.sort === "newest" ? { sort: "newest" } : {}), page: String(page) })}#discussion`;
+  const interactive = viewer.id !== null;
+
   return (
-    <section aria-labelledby="discussion-heading">
-      <h2 id="discussion-heading" className="text-2xl font-semibold">
-        Discussion
-      </h2>
+    <section aria-labelledby="discussion-heading" id="discussion" className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="discussion-heading" className="text-2xl font-semibold">
+          Discussion <span className="text-base font-normal text-slate-700">({plural(view.total, "comment")})</span>
+        </h2>
+        {view.total > 1 ? (
+          <nav aria-label="Order of comments" className="flex gap-2 text-sm">
+            {(
+              [
+                ["useful", "Most useful"],
+                ["newest", "Newest"],
+              ] as const
+            ).map(([sort, label]) => (
+              <Link
+                key={sort}
+                href={sortHref(sort)}
+                aria-current={view.sort === sort ? "true" : undefined}
+                className="rounded-full border border-slate-300 bg-white px-3 py-1 aria-[current=true]:border-blue-700 aria-[current=true]:bg-blue-700 aria-[current=true]:text-white"
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+
+      {view.canComment && !focusCommentId ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <QuoteSelection />
+          <Composer paperId={paper.id} label="Your comment" />
+        </div>
+      ) : !viewer.id ? (
+        <p className="text-slate-700">
+          <Link href={`/sign-in?next=/papers/${paper.id}`} className="text-blue-800 underline">
+            Sign in
+          </Link>{" "}
+          as a verified member to take part.
+        </p>
+      ) : null}
+
+      {focusCommentId ? (
+        <div className="space-y-3">
+          <p>
+            <Link href={`/papers/${paper.id}#discussion`} className="text-blue-800 underline">
+              ← Show the whole discussion
+            </Link>
+          </p>
+          {view.ancestors.length ? (
+            <nav aria-label="Earlier in this thread">
+              <ol className="space-y-2 border-l-2 border-slate-300 pl-3 text-sm">
+                {view.ancestors.map((c) => (
+                  <li key={c.id}>
+                    <Link href={permalink(paper.id, c.id)} className="font-medium text-blue-800 underline">
+                      {c.deleted ? "Deleted comment" : c.authorName ?? "Former member"}
+                    </Link>{" "}
+                    <span className="text-slate-700">{summary(c)}</span>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+        </div>
+      ) : null}
+
+      {view.total === 0 ? (
+        <EmptyState title="No comments yet" level={3}>
+          {view.canComment ? "Start the discussion: what does this paper get right, and what does it miss?" : "Nobody has commented on this paper yet."}
+        </EmptyState>
+      ) : (
+        <ol className="space-y-4">
+          {view.roots.map((node) => (
+            <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} />
+          ))}
+        </ol>
+      )}
+      {focusCommentId ? <FocusComment elementId={`comment-${focusCommentId}`} /> : null}
+      {!focusCommentId ? <Pagination page={view.page} total={view.topLevelTotal} pageSize={view.pageSize} href={pageHref} /> : null}
     </section>
+  );
+}
+
+function summary(c: ThreadComment): string {
+  if (c.deleted || !c.bodyHtml) return "";
+  const text = c.bodyHtml.replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/gi, " ").replace(/\s+/g, " ").trim();
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+function CommentItem({ node, level, paperId, focusId, interactive }: { node: ThreadNode; level: number; paperId: string; focusId: string | null; interactive: boolean }) {
+  const focused = node.id === focusId;
+  const author = node.deleted ? "Deleted comment" : (node.authorName ?? "Former member");
+  const childLevel = level + 1;
+  const replies = node.replies.length ? (
+    childLevel >= WIDE_LEVELS ? (
+      <ContinueLink paperId={paperId} node={node} />
+    ) : (
+      <>
+        <ol className={`mt-3 space-y-3 border-l-2 border-slate-200 pl-3 sm:pl-5 ${childLevel >= PHONE_LEVELS ? "hidden sm:block" : ""}`}>
+          {node.replies.map((r) => (
+            <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} />
+          ))}
+        </ol>
+        {childLevel >= PHONE_LEVELS ? <ContinueLink paperId={paperId} node={node} className="sm:hidden" /> : null}
+      </>
+    )
+  ) : null;
+  const anyAction = Object.values(node.may).some(Boolean);
+
+  return (
+    <li id={`c-${node.id}`}>
+      <article
+        id={`comment-${node.id}`}
+        aria-label={`Comment by ${author}`}
+        tabIndex={focused ? -1 : undefined}
+        aria-current={focused ? "true" : undefined}
+        className={focused ? "scroll-mt-24 rounded-md bg-amber-50 p-2 ring-2 ring-amber-500 outline-none" : undefined}
+      >
+        <details open className="group">
+          <summary className="flex cursor-pointer list-none flex-wrap items-baseline gap-x-2 text-sm text-slate-700 [&::-webkit-details-marker]:hidden">
+            <span aria-hidden="true" className="font-mono text-slate-500 group-open:hidden">
+              [+]
+            </span>
+            <span aria-hidden="true" className="hidden font-mono text-slate-500 group-open:inline">
+              [–]
+            </span>
+            <span className="font-semibold text-slate-900">{author}</span>
+            <time dateTime={node.createdAt.toISOString()}>{when.format(node.createdAt)}</time>
+            {node.editedAt ? <span>· edited</span> : null}
+            {node.descendantCount ? <span className="group-open:hidden">· {plural(node.descendantCount, "reply", "replies")} folded</span> : null}
+          </summary>
+          <div className="mt-1 space-y-2">
+            {node.deleted ? (
+              <p className="text-slate-600 italic">Comment deleted</p>
+            ) : node.hidden && !node.bodyHtml ? (
+              <p className="text-slate-600 italic">Hidden by a moderator: {node.hidden.reason}</p>
+            ) : (
+              <>
+                {node.hidden ? (
+                  <p className="rounded bg-red-50 px-2 py-1 text-sm text-red-900">Hidden by a moderator: {node.hidden.reason}. Only you and moderators see its text.</p>
+                ) : null}
+                {node.quote ? <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700 italic">{node.quote}</blockquote> : null}
+                <div className="comment-body max-w-prose break-words [&_a]:text-blue-800 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-6" dangerouslySetInnerHTML={{ __html: node.bodyHtml ?? "" }} />
+                {node.revisions.length ? (
+                  <details className="text-sm">
+                    <summary className="cursor-pointer text-slate-700">Edit history ({plural(node.revisions.length, "earlier version")})</summary>
+                    <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
+                      {node.revisions.map((r, i) => (
+                        <li key={i}>
+                          <p className="text-slate-600">
+                            Written <time dateTime={r.writtenAt.toISOString()}>{when.format(r.writtenAt)}</time>
+                          </p>
+                          <div className="text-slate-800" dangerouslySetInnerHTML={{ __html: r.html }} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
+              </>
+            )}
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+              {!node.may.vote && !node.deleted ? <span className="text-slate-700">{plural(node.usefulCount, "member")} found this useful</span> : null}
+              <Link href={permalink(paperId, node.id)} className="text-blue-800 underline">
+                Permalink<span className="sr-only"> to this comment by {author}</span>
+              </Link>
+            </div>
+            {interactive && anyAction ? (
+              <CommentActions
+                paperId={paperId}
+                commentId={node.id}
+                authorName={author}
+                usefulCount={node.usefulCount}
+                useful={node.viewerFindsUseful}
+                source={node.source}
+                may={node.may}
+              />
+            ) : null}
+          </div>
+          {replies}
+        </details>
+      </article>
+    </li>
+  );
+}
+
+function ContinueLink({ paperId, node, className = "" }: { paperId: string; node: ThreadNode; className?: string }) {
+  return (
+    <p className={`mt-3 ${className}`}>
+      <Link href={permalink(paperId, node.id)} className="text-sm font-medium text-blue-800 underline">
+        Continue this thread ({plural(node.descendantCount, "more reply", "more replies")}) →
+      </Link>
+    </p>
   );
 }
