@@ -32,6 +32,8 @@ export interface CommentActionsProps {
   useful: boolean;
   source: string | null;
   may: { vote: boolean; reply: boolean; edit: boolean; delete: boolean; hide: boolean; restore: boolean };
+  /** Rendered at the end of the row of buttons (the permalink). */
+  children?: React.ReactNode;
 }
 
 /** The buttons under a comment, for someone who may use at least one of them. */
@@ -42,7 +44,13 @@ export function CommentActions(props: CommentActionsProps) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        {may.vote ? <VoteButton commentId={commentId} count={props.usefulCount} pressed={props.useful} /> : null}
+        {may.vote ? (
+          <VoteButton commentId={commentId} count={props.usefulCount} pressed={props.useful} />
+        ) : (
+          <span className="text-sm text-slate-700">
+            {props.usefulCount} {props.usefulCount === 1 ? "member" : "members"} found this useful
+          </span>
+        )}
         {may.reply ? (
           <Button variant="ghost" size="sm" aria-expanded={open === "reply"} aria-controls={open === "reply" ? panelId : undefined} onClick={() => setOpen(open === "reply" ? null : "reply")}>
             Reply<span className="sr-only"> to {authorName}</span>
@@ -56,6 +64,7 @@ export function CommentActions(props: CommentActionsProps) {
         {may.delete ? <DeleteDialog commentId={commentId} /> : null}
         {may.hide ? <ModerateDialog commentId={commentId} hide /> : null}
         {may.restore ? <ModerateDialog commentId={commentId} hide={false} /> : null}
+        {props.children}
       </div>
       {open === "reply" ? (
         <div id={panelId}>

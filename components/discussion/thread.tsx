@@ -158,6 +158,11 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
     )
   ) : null;
   const anyAction = Object.values(node.may).some(Boolean);
+  const link = (
+    <Link href={permalink(paperId, node.id)} className="px-1 text-sm text-blue-800 underline">
+      Permalink<span className="sr-only"> to this comment by {author}</span>
+    </Link>
+  );
 
   return (
     <li id={`c-${node.id}`}>
@@ -210,12 +215,6 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
                 ) : null}
               </>
             )}
-            <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-              {!node.may.vote && !node.deleted ? <span className="text-slate-700">{plural(node.usefulCount, "member")} found this useful</span> : null}
-              <Link href={permalink(paperId, node.id)} className="text-blue-800 underline">
-                Permalink<span className="sr-only"> to this comment by {author}</span>
-              </Link>
-            </div>
             {interactive && anyAction ? (
               <CommentActions
                 paperId={paperId}
@@ -225,8 +224,15 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
                 useful={node.viewerFindsUseful}
                 source={node.source}
                 may={node.may}
-              />
-            ) : null}
+              >
+                {link}
+              </CommentActions>
+            ) : (
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+                {!node.deleted ? <span className="text-slate-700">{plural(node.usefulCount, "member")} found this useful</span> : null}
+                {link}
+              </div>
+            )}
           </div>
           {replies}
         </details>
