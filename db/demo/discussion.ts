@@ -115,7 +115,8 @@ export function generateThread(opts: { paperId: string; authorIds: string[]; cou
   const rows: (typeof comments.$inferInsert & { id: string; depth: number; authorId: string; createdAt: Date })[] = [];
   const spanMs = Date.now() - opts.start.getTime();
   const add = (parent: (typeof rows)[number] | null) => {
-    const authorId = pick(rand, opts.authorIds.filter((a) => a !== parent?.authorId));
+    const others = opts.authorIds.filter((a) => a !== parent?.authorId);
+    const authorId = pick(rand, others.length ? others : opts.authorIds);
     const body = commentText(rand, parent !== null);
     const createdAt = new Date(Math.min(Date.now() - 60_000, (parent ? parent.createdAt.getTime() : opts.start.getTime()) + rand() * (spanMs / 6) + 60_000));
     const row = { id: uuidFrom(rand), paperId: opts.paperId, parentId: parent?.id ?? null, authorId, depth: parent ? parent.depth + 1 : 0, body, bodyHtml: renderCommentMarkdown(body), createdAt };
@@ -133,7 +134,7 @@ export function generateThread(opts: { paperId: string; authorIds: string[]; cou
     }
     // Prefer recent comments as parents: conversations continue where they are lively.
     const candidate = rows[Math.floor(rows.length * Math.sqrt(rand()))]!;
-    add(candidate.depth < opts.maxDepth ? candidate : rows.find((r) => r.id === candidate.parentId) ?? rows[0]!);
+    add(candidate.depth < opts.maxDepth ? candidate : (rows.find((r) => r.id === candidate.parentId) ?? null));
   }
   const votes: (typeof commentVotes.$inferInsert)[] = [];
   for (const row of rows) {
