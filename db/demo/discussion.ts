@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/db";
 import { commentRevisions, commentVotes, comments, papers } from "@/db/schema";
 import { renderCommentMarkdown } from "@/lib/discussion/markdown";
 import { inArray } from "drizzle-orm";
 import type { DemoContext, DemoPaper } from "./context";
 
-/** A small deterministic PRNG (mulberry32), so the demo thread is the same on every seed. */
+/** A small deterministic PRNG (mulberry32), so the demo thread reads the same on every seed (ids are random). */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -17,11 +18,6 @@ export function prng(seed: number): () => number {
 }
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-
-function uuidFrom(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[Math.floor(rand() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 const OPENERS = [
   "I think the paper is right about the direction but wrong about the pace.",
@@ -119,7 +115,7 @@ export function generateThread(opts: { paperId: string; authorIds: string[]; cou
     const authorId = pick(rand, others.length ? others : opts.authorIds);
     const body = commentText(rand, parent !== null);
     const createdAt = new Date(Math.min(Date.now() - 60_000, (parent ? parent.createdAt.getTime() : opts.start.getTime()) + rand() * (spanMs / 6) + 60_000));
-    const row = { id: uuidFrom(rand), paperId: opts.paperId, parentId: parent?.id ?? null, authorId, depth: parent ? parent.depth + 1 : 0, body, bodyHtml: renderCommentMarkdown(body), createdAt };
+    const row = { id: randomUUID(), paperId: opts.paperId, parentId: parent?.id ?? null, authorId, depth: parent ? parent.depth + 1 : 0, body, bodyHtml: renderCommentMarkdown(body), createdAt };
     rows.push(row);
     return row;
   };

@@ -14,6 +14,8 @@ import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
 import { listMembers } from "@/lib/members/queries";
 import { claimMembership, importRoll, verifyByHand } from "@/lib/membership/commands";
+import { deleteComment, editComment, postComment, setCommentHidden, setUsefulVote } from "@/lib/discussion/commands";
+import { getThread } from "@/lib/discussion/queries";
 import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
 import { createPerson, createRollEntry, createTestComment, createTestPaper, createTestTheme, uniqueSuffix, type PersonSpec } from "@/lib/testing/factories";
 import { createTheme, moveTheme, setCurators, setThemeArchived, updateTheme } from "@/lib/themes/commands";
@@ -107,14 +109,19 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "paper.restore": rule("paper.restore", (d) => paperOf(d, { hidden: true })),
   "call.create": rule("call.create", openTheme),
   "call.close": rule("call.close", openTheme),
-  "comment.view": rule("comment.view", async (d) => paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })),
-  "comment.create": rule("comment.create", (d) => paperOf(d)),
-  "comment.vote": rule("comment.vote", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
-  "comment.edit": rule("comment.edit", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
-  "comment.delete": rule("comment.delete", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
-  "comment.hide": rule("comment.hide", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
-  "comment.restore": rule("comment.restore", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
-  "comment.viewHidden": rule("comment.viewHidden", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
+  "comment.view": async (d, { actor }) => getThread(d, actor, (await paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })).id),
+  "comment.create": async (d, { actor }) => postComment(d, actor, { paperId: (await createTestPaper(d)).id, parentId: null, body: "Matrix comment", quote: null }),
+  "comment.vote": async (d, { actor }) => setUsefulVote(d, actor, (await commentOf(d, {}, { actorId: actor.id })).id, true),
+  "comment.edit": async (d, { actor }) => editComment(d, actor, { commentId: (await commentOf(d, {}, { own: true, actorId: actor.id })).id, body: "Edited in the matrix" }),
+  "comment.delete": async (d, { actor }) => deleteComment(d, actor, (await commentOf(d, {}, { own: true, actorId: actor.id })).id),
+  "comment.hide": async (d, { actor }) => setCommentHidden(d, actor, { commentId: (await commentOf(d, {}, { actorId: actor.id })).id, reason: "Matrix test" }, true),
+  "comment.restore": async (d, { actor }) => setCommentHidden(d, actor, { commentId: (await commentOf(d, {}, { actorId: actor.id, hidden: true })).id, reason: "Matrix test" }, false),
+  // Hidden text reaches only those the rule allows: the thread query leaves it out for everyone else.
+  "comment.viewHidden": async (d, { actor }) => {
+    const hidden = await commentOf(d, {}, { actorId: actor.id, hidden: true });
+    const thread = await getThread(d, actor, hidden.paper.id);
+    if (!thread.roots.find((c) => c.id === hidden.id)?.bodyHtml) throw new Error("denied");
+  },
   "follow.manage": rule("follow.manage", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
   "notification.read": rule("notification.read", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
   "notification.settings": rule("notification.settings", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
