@@ -24,6 +24,13 @@ const offline = (action: Action): Action => async (prev, formData) => {
   }
 };
 
+/** Runs `done` (closing a dialog or form) once the action succeeds. */
+const closing = (action: Action, done: () => void): Action => async (prev, formData) => {
+  const result = await action(prev, formData);
+  if (result?.ok) done();
+  return result;
+};
+
 export interface CommentActionsProps {
   paperId: string;
   commentId: string;
@@ -115,12 +122,9 @@ export function VoteButton({ commentId, count, pressed }: { commentId: string; c
 }
 
 function EditForm({ commentId, source, onDone }: { commentId: string; source: string; onDone: () => void }) {
-  const { state, dispatch, errors } = useFormAction(offline(editCommentAction), { successToast: "Comment updated." });
+  const { state, dispatch, errors } = useFormAction(closing(offline(editCommentAction), onDone), { successToast: "Comment updated." });
   const [body, setBody] = useState(source);
   const id = useId();
-  useEffect(() => {
-    if (state?.ok) onDone();
-  }, [state, onDone]);
   return (
     <form action={dispatch} className="space-y-3" noValidate aria-label="Edit your comment">
       <FormAlert state={state} />
@@ -138,10 +142,7 @@ function EditForm({ commentId, source, onDone }: { commentId: string; source: st
 
 function DeleteDialog({ commentId }: { commentId: string }) {
   const [open, setOpen] = useState(false);
-  const { state, dispatch } = useFormAction(offline(deleteCommentAction));
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state]);
+  const { state, dispatch } = useFormAction(closing(offline(deleteCommentAction), () => setOpen(false)), { successToast: "Comment deleted." });
   return (
     <Dialog
       trigger="Delete"
@@ -171,11 +172,8 @@ function DeleteDialog({ commentId }: { commentId: string }) {
 function ModerateDialog({ commentId, hide }: { commentId: string; hide: boolean }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const { state, dispatch, errors } = useFormAction(offline(hide ? hideCommentAction : restoreCommentAction));
+  const { state, dispatch, errors } = useFormAction(closing(offline(hide ? hideCommentAction : restoreCommentAction), () => setOpen(false)));
   const id = useId();
-  useEffect(() => {
-    if (state?.ok) setOpen(false);
-  }, [state]);
   return (
     <Dialog
       trigger={hide ? "Hide" : "Restore"}

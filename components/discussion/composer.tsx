@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { SimilarSuggestions } from "@/components/search/similar-suggestions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -19,15 +19,44 @@ interface Draft {
   quote: string;
 }
 
-function readDraft(key: string): Draft | null {
+/**
+ * Drafts live in localStorage and the form reads them from there (useSyncExternalStore), so what
+ * is on screen and what survives a reload are the same thing. A copy in memory covers browsers
+ * where storage is full or disabled.
+ */
+const memory = new Map<string, string>();
+const listeners = new Set<() => void>();
+function readRaw(key: string): string {
+  if (memory.has(key)) return memory.get(key)!;
   try {
-    const raw = window.localStorage.getItem(key);
-    if (!raw) return null;
+    return window.localStorage.getItem(key) ?? "";
+  } catch {
+    return "";
+  }
+}
+function writeDraft(key: string, draft: Draft): void {
+  const raw = draft.body || draft.quote ? JSON.stringify(draft) : "";
+  memory.set(key, raw);
+  try {
+    if (raw) window.localStorage.setItem(key, raw);
+    else window.localStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled: the memory copy keeps the text for this visit.
+  }
+  for (const l of listeners) l();
+}
+function parseDraft(raw: string): Draft {
+  if (!raw) return { body: "", quote: "" };
+  try {
     const d = JSON.parse(raw) as Partial<Draft>;
     return { body: typeof d.body === "string" ? d.body : "", quote: typeof d.quote === "string" ? d.quote : "" };
   } catch {
-    return null;
+    return { body: "", quote: "" };
   }
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** A network failure reaches us as a thrown error; the form keeps the text and says so. */
@@ -60,24 +89,25 @@ export function Composer({
   onCancel?: () => void;
 }) {
   const key = draftKey(paperId, parentId);
-  const { state, dispatch, errors } = useFormAction(post);
-  const [body, setBody] = useState("");
-  const [quote, setQuote] = useState("");
-  const [restored, setRestored] = useState(false);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => readRaw(key),
+    () => "",
+  );
+  const { body, quote } = useMemo(() => parseDraft(raw), [raw]);
+  const [typed, setTyped] = useState(false);
+  const { state, dispatch, errors } = useFormAction(async (prev, formData) => {
+    const result = await post(prev, formData);
+    if (result?.ok) {
+      writeDraft(key, { body: "", quote: "" });
+      onPosted?.();
+    }
+    return result;
+  });
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const handled = useRef<FormState>(null);
   const id = useId();
   const topLevel = parentId === null;
-
-  useEffect(() => {
-    const draft = readDraft(key);
-    if (draft && (draft.body || draft.quote)) {
-      setBody(draft.body);
-      setQuote(draft.quote);
-      setRestored(true);
-    }
-  }, [key]);
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
@@ -86,40 +116,18 @@ export function Composer({
   useEffect(() => {
     if (!topLevel) return;
     const onQuote = (e: Event) => {
-      const passage = (e as CustomEvent<string>).detail;
-      setQuote(passage);
-      save(body, passage);
+      writeDraft(key, { body: parseDraft(readRaw(key)).body, quote: (e as CustomEvent<string>).detail });
       formRef.current?.scrollIntoView({ block: "center" });
       textareaRef.current?.focus();
     };
     window.addEventListener(QUOTE_EVENT, onQuote);
     return () => window.removeEventListener(QUOTE_EVENT, onQuote);
-  });
-
-  useEffect(() => {
-    if (state?.ok && handled.current !== state) {
-      handled.current = state;
-      window.localStorage.removeItem(key);
-      setBody("");
-      setQuote("");
-      setRestored(false);
-      onPosted?.();
-    }
-  }, [state, key, onPosted]);
-
-  function save(nextBody: string, nextQuote: string) {
-    try {
-      if (nextBody || nextQuote) window.localStorage.setItem(key, JSON.stringify({ body: nextBody, quote: nextQuote }));
-      else window.localStorage.removeItem(key);
-    } catch {
-      // Storage full or disabled: the text is still in the form.
-    }
-  }
+  }, [key, topLevel]);
 
   return (
-    <form ref={formRef} action={dispatch} className="space-y-3" noValidate aria-label={label}>
+    <form ref={formRef} action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
-      {restored ? (
+      {!typed && (body || quote) && !state ? (
         <p role="status" className="text-sm text-slate-700">
           Your unsent draft was restored.
         </p>
@@ -134,8 +142,8 @@ export function Composer({
           rows={quote ? 3 : 1}
           value={quote}
           onChange={(v) => {
-            setQuote(v);
-            save(body, v);
+            setTyped(true);
+            writeDraft(key, { body, quote: v });
           }}
           error={errors("quote")?.[0]}
           hint="Select a passage of the paper and choose “Quote in a comment”, or paste it here."
@@ -151,8 +159,8 @@ export function Composer({
         maxLength={COMMENT_MAX}
         value={body}
         onChange={(v) => {
-          setBody(v);
-          save(v, quote);
+          setTyped(true);
+          writeDraft(key, { body: v, quote });
         }}
         error={errors("body")?.[0]}
         hint="*emphasis*, **strong**, - lists, > quotes, `code` and links work. Your draft is kept in this browser until it is posted."

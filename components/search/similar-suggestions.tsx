@@ -30,14 +30,13 @@ const DEBOUNCE_MS = 400;
  * focus.
  */
 export function SimilarSuggestions({ query, scope, paperId }: SimilarSuggestionsProps) {
-  const [items, setItems] = useState<Item[]>([]);
+  const [found, setFound] = useState<{ q: string; items: Item[] }>({ q: "", items: [] });
   const q = query.trim();
+  // Shown only while the text is long enough; stale results from a longer text are kept until replaced.
+  const items = q.length >= MIN_CHARS ? found.items : [];
 
   useEffect(() => {
-    if (q.length < MIN_CHARS) {
-      setItems([]);
-      return;
-    }
+    if (q.length < MIN_CHARS) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ q: q.slice(0, 1000), scope, ...(paperId ? { paperId } : {}) });
@@ -45,7 +44,7 @@ export function SimilarSuggestions({ query, scope, paperId }: SimilarSuggestions
         const res = await fetch(`/api/similar?${params}`, { signal: controller.signal });
         if (!res.ok) return;
         const data = (await res.json()) as { items: Item[] };
-        setItems(data.items);
+        setFound({ q, items: data.items });
       } catch {
         // Suggestions are a help, not a requirement: a failed look-up shows nothing.
       }
