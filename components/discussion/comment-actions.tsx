@@ -126,10 +126,10 @@ function EditForm({ commentId, source, onDone }: { commentId: string; source: st
   const [body, setBody] = useState(source);
   const id = useId();
   return (
-    <form action={dispatch} className="space-y-3" noValidate aria-label="Edit your comment">
+    <form action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="commentId" value={commentId} />
-      <Area id={`${id}-edit`} label="Your comment" name="body" rows={5} value={body} onChange={setBody} error={errors("body")?.[0]} hint="The earlier text stays visible in the comment's edit history." />
+      <Area id={`${id}-edit`} label="Edit your comment" name="body" rows={5} value={body} onChange={setBody} error={errors("body")?.[0]} hint="The earlier text stays visible in the comment's edit history." />
       <div className="flex gap-2">
         <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
         <Button variant="ghost" onClick={onDone}>
