@@ -62,7 +62,7 @@ discussionTest("a paper's discussion and a comment permalink have no axe violati
   const paper = await makePaper();
   const top = await makeComment({ paperId: paper.id, body: "A *comment* with [a link](https://example.org)." });
   await makeComment({ paperId: paper.id, parentId: top.id, depth: 1, body: "A reply." });
-  for (const storageState of [undefined, STORAGE.member, STORAGE.moderator]) {
+  for (const storageState of [{ cookies: [], origins: [] }, STORAGE.member, STORAGE.moderator]) {
     const context = await browser.newContext({ storageState, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     for (const route of [`/papers/${paper.id}`, `/papers/${paper.id}/c/${top.id}`]) {

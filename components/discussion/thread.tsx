@@ -90,6 +90,20 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
           </Link>{" "}
           as a verified member to take part.
         </p>
+      ) : !focusCommentId ? (
+        <p className="text-slate-700">
+          {viewer.standing === "registered" ? (
+            <>
+              Only verified members can comment.{" "}
+              <Link href="/settings#verify" className="text-blue-800 underline">
+                Verify your membership
+              </Link>{" "}
+              to take part.
+            </>
+          ) : (
+            "You cannot comment on this paper."
+          )}
+        </p>
       ) : null}
 
       {focusCommentId ? (
