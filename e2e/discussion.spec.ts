@@ -47,7 +47,10 @@ test.describe("discussion", () => {
     await useful.click();
     await expect(useful).toHaveAttribute("aria-pressed", "true");
     await expect(useful).toContainText("1");
+    // Once the server has the vote, the thread re-renders with the comment moved up; a reload agrees.
+    await expect.poll(async () => { const [f, s] = await order(other); return s < f; }).toBe(true);
     await other.reload();
+    await expect(useful).toHaveAttribute("aria-pressed", "true");
     const [f1, s1] = await order(other);
     expect(s1).toBeLessThan(f1);
     // Newest order is there too, marked as the current one.

@@ -70,7 +70,7 @@ async function lockComment(tx: Tx, commentId: string) {
  * Marks a comment useful or takes the mark back. Says the state wanted rather than toggling, so a
  * double click or a retried request cannot flip it twice; the count moves in the same transaction.
  */
-export async function setUsefulVote(db: Db, actor: Actor, commentId: string, useful: boolean): Promise<{ useful: boolean; usefulCount: number }> {
+export async function setUsefulVote(db: Db, actor: Actor, commentId: string, useful: boolean): Promise<{ useful: boolean; usefulCount: number; paperId: string }> {
   return db.transaction(async (tx) => {
     const resource = await loadCommentResource(tx, commentId);
     assertCan(actor, "comment.vote", resource);
@@ -90,7 +90,7 @@ export async function setUsefulVote(db: Db, actor: Actor, commentId: string, use
       .set({ usefulCount: sql`${comments.usefulCount} + ${usefulDelta}`, notUsefulCount: sql`${comments.notUsefulCount} + ${notUsefulDelta}` })
       .where(eq(comments.id, commentId))
       .returning({ usefulCount: comments.usefulCount });
-    return { useful, usefulCount: row!.usefulCount };
+    return { useful, usefulCount: row!.usefulCount, paperId: resource.paper.id };
   });
 }
 

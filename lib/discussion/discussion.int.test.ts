@@ -79,8 +79,8 @@ describe("useful votes", () => {
     expect((await getThread(db, VISITOR, paper.id)).roots.map((r) => r.id)).toEqual([older.id, younger.id]);
 
     const voter = await member();
-    expect(await setUsefulVote(db, voter, younger.id, true)).toEqual({ useful: true, usefulCount: 1 });
-    expect(await setUsefulVote(db, voter, younger.id, true)).toEqual({ useful: true, usefulCount: 1 });
+    expect(await setUsefulVote(db, voter, younger.id, true)).toMatchObject({ useful: true, usefulCount: 1 });
+    expect(await setUsefulVote(db, voter, younger.id, true)).toMatchObject({ useful: true, usefulCount: 1 });
     const votes = await db.select().from(commentVotes).where(eq(commentVotes.commentId, younger.id));
     expect(votes).toHaveLength(1);
     const view = await getThread(db, voter, paper.id);
@@ -88,8 +88,8 @@ describe("useful votes", () => {
     expect(view.roots[0]!.viewerFindsUseful).toBe(true);
     expect((await getThread(db, voter, paper.id, { sort: "newest" })).roots[0]!.id).toBe(younger.id);
 
-    expect(await setUsefulVote(db, voter, younger.id, false)).toEqual({ useful: false, usefulCount: 0 });
-    expect(await setUsefulVote(db, voter, younger.id, false)).toEqual({ useful: false, usefulCount: 0 });
+    expect(await setUsefulVote(db, voter, younger.id, false)).toMatchObject({ useful: false, usefulCount: 0 });
+    expect(await setUsefulVote(db, voter, younger.id, false)).toMatchObject({ useful: false, usefulCount: 0 });
   });
 
   it("does not let members vote for their own comments", async () => {

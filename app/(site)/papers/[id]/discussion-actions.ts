@@ -17,8 +17,9 @@ export const postCommentAction = formAction(postCommentSchema, async (input, { d
 });
 
 export const voteAction = formAction(voteSchema, async (input, { db, actor }) => {
-  const result = await setUsefulVote(db, actor, input.commentId, input.useful);
-  return { ok: true, data: result };
+  const { useful, usefulCount, paperId } = await setUsefulVote(db, actor, input.commentId, input.useful);
+  refresh(paperId);
+  return { ok: true, data: { useful, usefulCount } };
 });
 
 export const editCommentAction = formAction(editCommentSchema, async (input, { db, actor }) => {
