@@ -10,6 +10,7 @@ import { CommentActions } from "./comment-actions";
 import { Composer } from "./composer";
 import { FocusComment } from "./focus-comment";
 import { QuoteSelection } from "./quote-selection";
+import css from "./thread.module.css";
 
 export interface ThreadProps {
   paper: PaperResource & { title: string };
@@ -135,7 +136,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
           {view.canComment ? "Start the discussion: what does this paper get right, and what does it miss?" : "Nobody has commented on this paper yet."}
         </EmptyState>
       ) : (
-        <ol className="space-y-4">
+        <ol className={css.roots}>
           {view.roots.map((node) => (
             <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} />
           ))}
@@ -162,66 +163,60 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
       <ContinueLink paperId={paperId} node={node} />
     ) : (
       <>
-        <ol className={`mt-3 space-y-3 border-l-2 border-slate-200 pl-3 sm:pl-5 ${childLevel >= PHONE_LEVELS ? "hidden sm:block" : ""}`}>
+        <ol className={childLevel >= PHONE_LEVELS ? `${css.replies} ${css.wideOnly}` : css.replies}>
           {node.replies.map((r) => (
             <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} />
           ))}
         </ol>
-        {childLevel >= PHONE_LEVELS ? <ContinueLink paperId={paperId} node={node} className="sm:hidden" /> : null}
+        {childLevel >= PHONE_LEVELS ? <ContinueLink paperId={paperId} node={node} className={css.narrowOnly} /> : null}
       </>
     )
   ) : null;
   const anyAction = Object.values(node.may).some(Boolean);
   const link = (
-    <Link href={permalink(paperId, node.id)} className="px-1 text-sm text-blue-800 underline">
+    <Link href={permalink(paperId, node.id)}>
       Permalink<span className="sr-only"> to this comment by {author}</span>
     </Link>
   );
 
   return (
-    <li id={`c-${node.id}`}>
+    <li>
       <article
         id={`comment-${node.id}`}
         aria-label={`Comment by ${author}`}
         tabIndex={focused ? -1 : undefined}
         aria-current={focused ? "true" : undefined}
-        className={focused ? "scroll-mt-24 rounded-md bg-amber-50 p-2 ring-2 ring-amber-500 outline-none" : undefined}
+        className={focused ? css.focused : undefined}
       >
-        <details open className="group">
-          <summary className="flex cursor-pointer list-none flex-wrap items-baseline gap-x-2 text-sm text-slate-700 [&::-webkit-details-marker]:hidden">
-            <span aria-hidden="true" className="font-mono text-slate-500 group-open:hidden">
-              [+]
-            </span>
-            <span aria-hidden="true" className="hidden font-mono text-slate-500 group-open:inline">
-              [–]
-            </span>
-            <span className="font-semibold text-slate-900">{author}</span>
+        <details open>
+          <summary className={css.head}>
+            <b>{author}</b>
             <time dateTime={node.createdAt.toISOString()}>{when.format(node.createdAt)}</time>
             {node.editedAt ? <span>· edited</span> : null}
-            {node.descendantCount ? <span className="group-open:hidden">· {plural(node.descendantCount, "reply", "replies")} folded</span> : null}
+            {node.descendantCount ? <span className={css.folded}>· {plural(node.descendantCount, "reply", "replies")} folded</span> : null}
           </summary>
-          <div className="mt-1 space-y-2">
+          <div className={css.main}>
             {node.deleted ? (
-              <p className="text-slate-600 italic">Comment deleted</p>
+              <p className={css.placeholder}>Comment deleted</p>
             ) : node.hidden && !node.bodyHtml ? (
-              <p className="text-slate-600 italic">Hidden by a moderator: {node.hidden.reason}</p>
+              <p className={css.placeholder}>Hidden by a moderator: {node.hidden.reason}</p>
             ) : (
               <>
                 {node.hidden ? (
                   <p className="rounded bg-red-50 px-2 py-1 text-sm text-red-900">Hidden by a moderator: {node.hidden.reason}. Only you and moderators see its text.</p>
                 ) : null}
-                {node.quote ? <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700 italic">{node.quote}</blockquote> : null}
-                <div className="comment-body max-w-prose break-words [&_a]:text-blue-800 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_p+p]:mt-2 [&_ul]:list-disc [&_ul]:pl-6" dangerouslySetInnerHTML={{ __html: node.bodyHtml ?? "" }} />
+                {node.quote ? <blockquote className={css.quote}>{node.quote}</blockquote> : null}
+                <div className={css.body} dangerouslySetInnerHTML={{ __html: node.bodyHtml ?? "" }} />
                 {node.revisions.length ? (
                   <details className="text-sm">
                     <summary className="cursor-pointer text-slate-700">Edit history ({plural(node.revisions.length, "earlier version")})</summary>
-                    <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
+                    <ol className={css.replies}>
                       {node.revisions.map((r, i) => (
                         <li key={i}>
                           <p className="text-slate-600">
                             Written <time dateTime={r.writtenAt.toISOString()}>{when.format(r.writtenAt)}</time>
                           </p>
-                          <div className="text-slate-800" dangerouslySetInnerHTML={{ __html: r.html }} />
+                          <div className={css.body} dangerouslySetInnerHTML={{ __html: r.html }} />
                         </li>
                       ))}
                     </ol>
@@ -239,11 +234,11 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
                 source={node.source}
                 may={node.may}
               >
-                {link}
+                <span className={css.meta}>{link}</span>
               </CommentActions>
             ) : (
-              <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-                {!node.deleted ? <span className="text-slate-700">{plural(node.usefulCount, "member")} found this useful</span> : null}
+              <div className={css.meta}>
+                {!node.deleted ? <span>{plural(node.usefulCount, "member")} found this useful</span> : null}
                 {link}
               </div>
             )}
@@ -255,12 +250,10 @@ function CommentItem({ node, level, paperId, focusId, interactive }: { node: Thr
   );
 }
 
-function ContinueLink({ paperId, node, className = "" }: { paperId: string; node: ThreadNode; className?: string }) {
+function ContinueLink({ paperId, node, className }: { paperId: string; node: ThreadNode; className?: string }) {
   return (
-    <p className={`mt-3 ${className}`}>
-      <Link href={permalink(paperId, node.id)} className="text-sm font-medium text-blue-800 underline">
-        Continue this thread ({plural(node.descendantCount, "more reply", "more replies")}) →
-      </Link>
+    <p className={className ? `${css.more} ${className}` : css.more}>
+      <Link href={permalink(paperId, node.id)}>Continue this thread ({plural(node.descendantCount, "more reply", "more replies")}) →</Link>
     </p>
   );
 }
