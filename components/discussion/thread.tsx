@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
 import { getThread, type ThreadComment, type ThreadNode } from "@/lib/discussion/queries";
+import { visibleForPage } from "@/lib/discussion/tree";
 import type { ThreadSort } from "@/lib/discussion/ranking";
 import { CommentActions } from "./comment-actions";
 import { Composer } from "./composer";
@@ -27,6 +28,8 @@ export interface ThreadProps {
  */
 const PHONE_LEVELS = 4;
 const WIDE_LEVELS = 8;
+/** At most this many comments are rendered on one page; the rest sit behind "more replies" links. */
+const RENDER_BUDGET = 300;
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const permalink = (paperId: string, commentId: string) => `/papers/${paperId}/c/${commentId}`;
@@ -51,6 +54,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
   const sortHref = (sort: ThreadSort) => `${base}${sort === "newest" ? "?sort=newest" : ""}#discussion`;
   const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(view.sort === "newest" ? { sort: "newest" } : {}), page: String(page) })}#discussion`;
   const interactive = viewer.id !== null;
+  const visible = visibleForPage(view.roots, RENDER_BUDGET, WIDE_LEVELS);
 
   return (
     <section aria-labelledby="discussion-heading" id="discussion" className="space-y-6">
@@ -138,7 +142,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
       ) : (
         <ol className={css.roots}>
           {view.roots.map((node) => (
-            <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} />
+            <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} visible={visible} />
           ))}
         </ol>
       )}
@@ -154,21 +158,41 @@ function summary(c: ThreadComment): string {
   return text.length > 90 ? `${text.slice(0, 89)}…` : text;
 }
 
-function CommentItem({ node, level, paperId, focusId, interactive }: { node: ThreadNode; level: number; paperId: string; focusId: string | null; interactive: boolean }) {
+interface ItemProps {
+  node: ThreadNode;
+  level: number;
+  paperId: string;
+  focusId: string | null;
+  interactive: boolean;
+  /** The comments this page renders (see RENDER_BUDGET). */
+  visible: ReadonlySet<string>;
+}
+
+function CommentItem({ node, level, paperId, focusId, interactive, visible }: ItemProps) {
   const focused = node.id === focusId;
   const author = node.deleted ? "Deleted comment" : (node.authorName ?? "Former member");
   const childLevel = level + 1;
+  const shown = node.replies.filter((r) => visible.has(r.id));
+  const more = node.replies.length - shown.length;
+  const deep = childLevel >= PHONE_LEVELS;
   const replies = node.replies.length ? (
     childLevel >= WIDE_LEVELS ? (
       <ContinueLink paperId={paperId} node={node} />
     ) : (
       <>
-        <ol className={childLevel >= PHONE_LEVELS ? `${css.replies} ${css.wideOnly}` : css.replies}>
-          {node.replies.map((r) => (
-            <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} />
-          ))}
-        </ol>
-        {childLevel >= PHONE_LEVELS ? <ContinueLink paperId={paperId} node={node} className={css.narrowOnly} /> : null}
+        {shown.length ? (
+          <ol className={deep ? `${css.replies} ${css.wideOnly}` : css.replies}>
+            {shown.map((r) => (
+              <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} visible={visible} />
+            ))}
+          </ol>
+        ) : null}
+        {more ? (
+          <p className={deep ? `${css.more} ${css.wideOnly}` : css.more}>
+            <Link href={permalink(paperId, node.id)}>{plural(more, "more reply", "more replies")} →</Link>
+          </p>
+        ) : null}
+        {deep ? <ContinueLink paperId={paperId} node={node} className={css.narrowOnly} /> : null}
       </>
     )
   ) : null;

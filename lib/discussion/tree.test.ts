@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, buildTree } from "./tree";
+import { ancestorsOf, buildTree, visibleForPage } from "./tree";
 
 const row = (id: string, parentId: string | null, useful = 0, minute = 0) => ({
   id,
@@ -60,5 +60,21 @@ describe("ancestorsOf", () => {
     const tree = buildTree([row("a", null), row("b", "a"), row("c", "b"), row("d", "a")], "useful");
     expect(ancestorsOf(tree, "c").map((n) => n.id)).toEqual(["a", "b", "c"]);
     expect(ancestorsOf(tree, "zzz")).toEqual([]);
+  });
+});
+
+describe("visibleForPage", () => {
+  const rows = [row("a", null, 2), row("b", null, 1), row("a1", "a"), row("a2", "a"), row("b1", "b"), row("a1x", "a1"), row("a1xx", "a1x")];
+  it("takes comments level by level, best first, up to the budget", () => {
+    const tree = buildTree(rows, "useful");
+    expect([...visibleForPage(tree.roots, 4, 10)]).toEqual(["a", "b", "a1", "a2"]);
+    expect(visibleForPage(tree.roots, 100, 10).size).toBe(7);
+  });
+  it("stops at the level limit", () => {
+    const tree = buildTree(rows, "useful");
+    expect([...visibleForPage(tree.roots, 100, 2)].sort()).toEqual(["a", "a1", "a2", "b", "b1"]);
+  });
+  it("is empty for an empty page", () => {
+    expect(visibleForPage([], 10, 10).size).toBe(0);
   });
 });

@@ -64,3 +64,23 @@ export function ancestorsOf<T extends TreeInput>(tree: CommentTree<T>, id: strin
   }
   return path;
 }
+
+/**
+ * Which comments a page renders: breadth-first from its top-level comments, in ranked order, until
+ * `budget` comments or `maxLevels` levels. A long thread then costs the same to render whatever
+ * its size; the rest is one "more replies" link away (the permalink of the parent).
+ */
+export function visibleForPage<T extends TreeInput>(roots: readonly CommentNode<T>[], budget: number, maxLevels: number): Set<string> {
+  const visible = new Set<string>();
+  let level: CommentNode<T>[] = [...roots];
+  for (let depth = 0; depth < maxLevels && level.length && visible.size < budget; depth++) {
+    const next: CommentNode<T>[] = [];
+    for (const node of level) {
+      if (visible.size >= budget) break;
+      visible.add(node.id);
+      next.push(...node.replies);
+    }
+    level = next;
+  }
+  return visible;
+}
