@@ -108,7 +108,8 @@ export async function getThread(
       depth: comments.depth,
       authorId: comments.authorId,
       authorName: publicName,
-      body: comments.body,
+      // The Markdown source is only needed for the viewer's own comments (to edit them).
+      body: actor.id ? sql<string | null>`case when ${comments.authorId} = ${actor.id} then ${comments.body} end` : sql<string | null>`null`,
       bodyHtml: comments.bodyHtml,
       quote: comments.quote,
       usefulCount: comments.usefulCount,
