@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema";
@@ -17,12 +18,38 @@ function databaseUrl(): string {
   return url;
 }
 
+/**
+ * Queries counted in this process since it started, when SQL_QUERY_COUNT=1 (tests, bench/thread).
+ * With SQL_QUERY_LOG_FILE set as well, each query also appends one line to that file, so a
+ * benchmark can count the queries a separate server process made for one page. Off by default:
+ * without these variables no client is wrapped.
+ */
+export const queryStats = { count: 0 };
+
+function countQueries(client: pg.PoolClient): void {
+  const logFile = process.env.SQL_QUERY_LOG_FILE;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    queryStats.count++;
+    if (logFile) {
+      const first = args[0] as string | { text?: string };
+      const text = typeof first === "string" ? first : (first?.text ?? "");
+      appendFileSync(logFile, `${text.replace(/\s+/g, " ").slice(0, 160)}\n`);
+    }
+    return query(...args);
+  };
+}
+
 export function getPool(): pg.Pool {
-  globalThis.__commonplacePool ??= new pg.Pool({
-    connectionString: databaseUrl(),
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    idleTimeoutMillis: 30_000,
-  });
+  if (!globalThis.__commonplacePool) {
+    const pool = new pg.Pool({
+      connectionString: databaseUrl(),
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      idleTimeoutMillis: 30_000,
+    });
+    if (process.env.SQL_QUERY_COUNT === "1") pool.on("connect", countQueries);
+    globalThis.__commonplacePool = pool;
+  }
   return globalThis.__commonplacePool;
 }
 

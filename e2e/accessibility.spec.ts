@@ -1,5 +1,6 @@
 import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
 import { resolvePaperRoute } from "./fixtures/papers";
+import { test as discussionTest } from "./fixtures/discussion";
 
 /**
  * Every route, at phone width, for the people who see it: no axe violations, no sideways
@@ -56,4 +57,23 @@ test("the whole sign-in journey works from the keyboard alone", async ({ page })
   await page.keyboard.type("commonplace-demo");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: /Settings for/ })).toBeVisible();
+});
+
+/** The discussion pages need a paper and comments, so they make their own instead of joining ROUTES. */
+discussionTest("a paper's discussion and a comment permalink have no axe violations at 375 px", async ({ browser, makePaper, makeComment }) => {
+  const paper = await makePaper();
+  const top = await makeComment({ paperId: paper.id, body: "A *comment* with [a link](https://example.org)." });
+  await makeComment({ paperId: paper.id, parentId: top.id, depth: 1, body: "A reply." });
+  for (const storageState of [{ cookies: [], origins: [] }, STORAGE.member, STORAGE.moderator]) {
+    const context = await browser.newContext({ storageState, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    for (const route of [`/papers/${paper.id}`, `/papers/${paper.id}/c/${top.id}`]) {
+      await page.goto(route);
+      await expect(page.getByRole("heading", { name: /Discussion/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, "no sideways scrolling").toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  }
 });

@@ -20,6 +20,8 @@ import { listMembers } from "@/lib/members/queries";
 import { claimMembership, importRoll, verifyByHand } from "@/lib/membership/commands";
 import { closeCall, createCall, reviewPaper, saveDraft, setPaperHidden, submitPaper } from "@/lib/papers/commands";
 import { getPaperForReading, getWorkingCopy, listReviewQueue } from "@/lib/papers/queries";
+import { deleteComment, editComment, postComment, setCommentHidden, setUsefulVote } from "@/lib/discussion/commands";
+import { getThread } from "@/lib/discussion/queries";
 import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
 import { createPerson, createRollEntry, createTestComment, createTestPaper, createTestTheme, uniqueSuffix, type PersonSpec } from "@/lib/testing/factories";
 import { createTheme, moveTheme, setCurators, setThemeArchived, updateTheme } from "@/lib/themes/commands";
@@ -57,14 +59,6 @@ async function makeActor(role: Role): Promise<Cell> {
 const themeInput = () => ({ title: "Matrix", slug: `m-${uniqueSuffix()}`, description: "", colour: "#000000", discussionPublic: true });
 const plainMember = async () => (await createPerson(db)).id;
 
-/**
- * Rule-only cells for actions whose command is still being written: they check the rule against a
- * real row. Each is replaced by the command that pages call as soon as that command exists.
- */
-const rule = <A extends Action>(action: A, resource: (d: Db, cell: Cell) => Promise<Parameters<typeof can<A>>[2]>) =>
-  async (d: Db, cell: Cell) => {
-    if (!can(cell.actor, action, await resource(d, cell))) throw new Error("denied");
-  };
 const paperOf = async (d: Db, opts: Parameters<typeof createTestPaper>[1] = {}) => loadPaperResource(d, (await createTestPaper(d, opts)).id);
 const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1], commentOpts: { own?: boolean; actorId: string | null; hidden?: boolean }) => {
   const paper = await createTestPaper(d, paperOpts);
@@ -130,14 +124,19 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
       .returning({ id: callsForPapers.id });
     return closeCall(d, actor, call!.id);
   },
-  "comment.view": rule("comment.view", async (d) => paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })),
-  "comment.create": rule("comment.create", (d) => paperOf(d)),
-  "comment.vote": rule("comment.vote", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
-  "comment.edit": rule("comment.edit", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
-  "comment.delete": rule("comment.delete", (d, { actor }) => commentOf(d, {}, { own: true, actorId: actor.id })),
-  "comment.hide": rule("comment.hide", (d, { actor }) => commentOf(d, {}, { actorId: actor.id })),
-  "comment.restore": rule("comment.restore", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
-  "comment.viewHidden": rule("comment.viewHidden", (d, { actor }) => commentOf(d, {}, { actorId: actor.id, hidden: true })),
+  "comment.view": async (d, { actor }) => getThread(d, actor, (await paperOf(d, { themeId: (await createTestTheme(d, { discussionPublic: false })).id })).id),
+  "comment.create": async (d, { actor }) => postComment(d, actor, { paperId: (await createTestPaper(d)).id, parentId: null, body: "Matrix comment", quote: null }),
+  "comment.vote": async (d, { actor }) => setUsefulVote(d, actor, (await commentOf(d, {}, { actorId: actor.id })).id, true),
+  "comment.edit": async (d, { actor }) => editComment(d, actor, { commentId: (await commentOf(d, {}, { own: true, actorId: actor.id })).id, body: "Edited in the matrix" }),
+  "comment.delete": async (d, { actor }) => deleteComment(d, actor, (await commentOf(d, {}, { own: true, actorId: actor.id })).id),
+  "comment.hide": async (d, { actor }) => setCommentHidden(d, actor, { commentId: (await commentOf(d, {}, { actorId: actor.id })).id, reason: "Matrix test" }, true),
+  "comment.restore": async (d, { actor }) => setCommentHidden(d, actor, { commentId: (await commentOf(d, {}, { actorId: actor.id, hidden: true })).id, reason: "Matrix test" }, false),
+  // Hidden text reaches only those the rule allows: the thread query leaves it out for everyone else.
+  "comment.viewHidden": async (d, { actor }) => {
+    const hidden = await commentOf(d, {}, { actorId: actor.id, hidden: true });
+    const thread = await getThread(d, actor, hidden.paper.id);
+    if (!thread.roots.find((c) => c.id === hidden.id)?.bodyHtml) throw new Error("denied");
+  },
   "follow.manage": (d, { actor, themeId }) => follow(d, actor, { targetType: "theme", targetId: themeId }),
   // Opening one's own notification (marks it read); a visitor tries someone else's.
   "notification.read": async (d, { actor }) => {
