@@ -14,6 +14,8 @@ const ROUTES = {
 } as const;
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+// axe on a long page (a 300-comment thread) takes seconds of CPU; give it room on a busy machine.
+test.describe.configure({ timeout: 60_000 });
 
 for (const [who, routes] of Object.entries(ROUTES)) {
   test.describe(`as ${who}`, () => {
