@@ -12,7 +12,7 @@ import {
   hideCommentAction,
   restoreCommentAction,
   voteAction,
-} from "@/app/(site)/papers/[id]/discussion-actions";
+} from "./actions";
 import { Area, Composer } from "./composer";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
 import type { FormState } from "@/lib/actions";
-import { COMMENT_MAX } from "@/lib/validation/discussion";
-import { postCommentAction } from "@/app/(site)/papers/[id]/discussion-actions";
+import { COMMENT_MAX } from "@/lib/discussion/limits";
+import { postCommentAction } from "./actions";
 
 /** Event the quote button sends to the top-level composer with the selected passage. */
 export const QUOTE_EVENT = "commonplace:quote";

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const COMMENT_MAX = 10_000;
+import { COMMENT_MAX } from "@/lib/discussion/limits";
+
+export { COMMENT_MAX };
 
 const body = z
   .string({ error: "Write your comment first." })
