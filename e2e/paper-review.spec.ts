@@ -27,6 +27,13 @@ test("a member submits a paper, the council returns it, the member revises it, t
   await expect(page).toHaveURL(/\/papers\/[0-9a-f-]+\/edit$/);
   await page.getByRole("button", { name: "Submit to the council" }).click();
   await expect(page.getByText("Submitted to the council")).toBeVisible();
+  // Before publication the paper's address takes its author to the working copy; a visitor gets a 404.
+  const editUrl = page.url();
+  await page.goto(editUrl.replace(/\/edit$/, ""));
+  await expect(page).toHaveURL(editUrl);
+  const stranger = await browser.newContext();
+  expect((await stranger.request.get(editUrl.replace(/\/edit$/, ""))).status()).toBe(404);
+  await stranger.close();
 
   // The council returns it with a reason.
   const council = await browser.newContext({ storageState: STORAGE.council });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { feedAlternates } from "@/lib/feeds/links";
 import Link from "next/link";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { Thread } from "@/components/discussion/thread";
 import { FollowButton } from "@/components/following/follow-button";
@@ -18,11 +19,16 @@ import { getPaperForReading } from "@/lib/papers/queries";
 import { loadPaperResource } from "@/lib/papers/resource";
 import { hidePaperAction, restorePaperAction } from "./actions";
 
+/** Read once per request, shared by the metadata and the page. */
+const readPaper = cache(async (id: string) => getPaperForReading(getDb(), await getViewer(), id));
+
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const paper = await orNotFound(async () => getPaperForReading(getDb(), await getViewer(), id));
+  // The page itself decides between 404, a redirect to the working copy, and the paper.
+  const paper = await readPaper(id).catch(() => null);
+  if (!paper) return { title: "Paper" };
   return paper.kind === "hidden"
     ? { title: "Hidden paper" }
     : { title: paper.title, description: paper.summary, alternates: feedAlternates({ kind: "paper", paperId: id, title: paper.title }, { kind: "site" }) };
@@ -37,7 +43,7 @@ export default async function PaperPage({ params, searchParams }: Params) {
   if (resource.publishedVersion === 0 && can(viewer, "paper.viewDraft", resource)) {
     redirect(can(viewer, "paper.reviewQueue", null) && resource.authorId !== viewer.id ? `/council/papers/${id}` : `/papers/${id}/edit`);
   }
-  const paper = await orNotFound(() => getPaperForReading(db, viewer, id));
+  const paper = await orNotFound(() => readPaper(id));
   if (paper.kind === "hidden") {
     return (
       <article className="space-y-4">
