@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { disputes, factCitations, facts, type CitationSourceType } from "@/db/schema";
+import { factCitations, facts, type CitationSourceType } from "@/db/schema";
 import { isUuid } from "./resource";
 
 /**
@@ -76,7 +76,8 @@ export async function loadFactChips(db: Tx, refs: string[]): Promise<Map<string,
       figureUnit: facts.figureUnit,
       hardness: facts.hardness,
       status: facts.status,
-      openDisputes: sql<number>`(select count(*)::int from ${disputes} where ${disputes.factId} = ${facts.id} and ${disputes.status} = 'open')`,
+      // Written out in full: drizzle leaves columns unqualified in a one-table select, which a subquery would misread.
+      openDisputes: sql<number>`(select count(*)::int from disputes d where d.fact_id = "facts"."id" and d.status = 'open')`,
     })
     .from(facts)
     .where(and(or(...conditions), inArray(facts.status, ["accepted", "retracted"])));

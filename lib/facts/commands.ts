@@ -254,3 +254,6 @@ export async function recomputeAllHardness(db: Tx, factIds?: string[]): Promise<
   for (const id of ids) await recomputeHardness(db, id);
 }
 
+
+/** For test factories only: writes version 1 of a fact inserted directly. */
+export const writeFactVersionForTests = (db: Db, factId: string, input: FactInput, authorId: string | null) => writeVersion(db, factId, 1, input, authorId, "Proposed");
