@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { formatFigure, renderFactChipsInMany } from "./cite";
 import type { Hardness } from "./hardness";
-import { isUuid, loadFactResource } from "./resource";
+import { isUuid, loadDisputeResource, loadFactResource } from "./resource";
 import { hardnessOf } from "./score";
 
 /** A person as they choose to be shown. */
@@ -354,3 +354,11 @@ export async function getFactForEditing(db: Db, actor: Actor, factId: string) {
 }
 
 export const isFactId = isUuid;
+
+/** One dispute as its fact's readers see it (used by the amend page to show what is being answered). */
+export async function getDispute(db: Db, actor: Actor, disputeId: string): Promise<{ id: string; factId: string; status: DisputeView["status"]; reason: string; openedBy: string | null }> {
+  const dispute = await loadDisputeResource(db, disputeId);
+  if (!can(actor, "dispute.view", dispute)) throw notFound("dispute", "That dispute could not be found.");
+  const [row] = await db.select({ id: disputes.id, factId: disputes.factId, status: disputes.status, reason: disputes.reason, openedBy: disputes.openedBy }).from(disputes).where(eq(disputes.id, disputeId));
+  return row!;
+}
