@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CHIP_CLASS, chipClass, chipLabel, flagOf, FLAG_TEXT, type FactChipData } from "@/lib/facts/cite";
+import { CHIP_CLASS, chipClass, chipLabel, flagOf, FLAG_TEXT, type FactChipData } from "@/lib/facts/chip";
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 

@@ -1,7 +1,10 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { factCitations, facts, type CitationSourceType } from "@/db/schema";
+import { CHIP_CLASS, chipClass, chipLabel, escapeHtml, flagOf, FLAG_TEXT, truncate, type FactChipData } from "./chip";
 import { isUuid } from "./resource";
+
+export { CHIP_CLASS, chipClass, chipLabel, flagOf, FLAG_TEXT, type FactChipData, type FactFlag } from "./chip";
 
 /**
  * Citing facts inline. In comments a member writes `[[fact:<uuid>]]` or `[[fact:<first 8 hex digits>]]`;
@@ -10,20 +13,6 @@ import { isUuid } from "./resource";
  * it is saved, so a fact disputed or retracted later is flagged everywhere it is cited.
  */
 export const FACT_REF = /\[\[fact:([0-9a-f]{8}(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?)\]\]/gi;
-
-export interface FactChipData {
-  id: string;
-  statement: string;
-  figure: string | null;
-  hardness: number;
-  status: "accepted" | "retracted";
-  openDisputes: number;
-}
-
-export type FactFlag = "retracted" | "disputed" | null;
-export const flagOf = (chip: Pick<FactChipData, "status" | "openDisputes">): FactFlag =>
-  chip.status === "retracted" ? "retracted" : chip.openDisputes > 0 ? "disputed" : null;
-export const FLAG_TEXT = { retracted: "Retracted", disputed: "Disputed" } as const;
 
 /** The distinct fact references in a text, lower-cased, in order of first appearance. */
 export function findFactRefs(text: string): string[] {
@@ -96,30 +85,6 @@ export async function loadFactChips(db: Tx, refs: string[]): Promise<Map<string,
     });
   }
   return out;
-}
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
-
-/** Class names shared by the HTML chip and the FactChip component, so both look the same. */
-export const CHIP_CLASS = {
-  base: "inline-flex max-w-full flex-wrap items-baseline gap-x-1.5 rounded-md border px-1.5 py-0.5 align-baseline text-sm no-underline hover:underline",
-  ok: "border-slate-300 bg-slate-50 text-slate-900",
-  flagged: "border-amber-600 border-dashed bg-amber-50 text-amber-950",
-  retracted: "border-red-700 border-dashed bg-red-50 text-red-950",
-  figure: "font-semibold",
-  score: "rounded bg-white px-1 text-xs font-medium text-slate-800 no-underline",
-  flag: "text-xs font-bold uppercase tracking-wide no-underline",
-} as const;
-
-export function chipClass(flag: FactFlag): string {
-  return `${CHIP_CLASS.base} ${flag === "retracted" ? CHIP_CLASS.retracted : flag === "disputed" ? CHIP_CLASS.flagged : CHIP_CLASS.ok}`;
-}
-
-/** The text a screen reader hears for a chip: what it says, how hard it is, and its flag in words. */
-export function chipLabel(chip: FactChipData): string {
-  const flag = flagOf(chip);
-  return `Fact: ${chip.statement} Hardness ${chip.hardness} out of 100.${flag ? ` ${FLAG_TEXT[flag]}.` : ""}`;
 }
 
 /** A chip as HTML, for text rendered to HTML strings (comments, server-rendered documents). */
