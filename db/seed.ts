@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
 import type { DemoContext } from "./demo/context";
 import { seedDiscussion } from "./demo/discussion";
+import { seedFacts } from "./demo/facts";
 import { seedPapers } from "./demo/papers";
 
 export const DEMO_PASSWORD = "commonplace-demo";
@@ -120,6 +121,7 @@ export async function seedDemo(db: Db): Promise<void> {
     };
     const papers = await seedPapers(ctx);
     await seedDiscussion(ctx, papers);
+    await seedFacts(ctx);
   });
 }
 
