@@ -61,7 +61,9 @@ export function FactSearch({ initial, params, themes }: { initial: FactSearchRes
   const countText =
     result.total === 0
       ? "No facts found"
-      : `${result.total === 1 ? "1 fact" : `${result.total.toLocaleString("en-GB")} facts`}${result.mode === "similar" || result.mode === "words+similar" ? ", including similar spellings" : ""}`;
+      : `${result.total === 1 ? "1 fact" : `${result.total.toLocaleString("en-GB")} facts`}${
+          result.mode === "similar" ? (result.correctedQuery ? ` for “${result.correctedQuery}” (nothing matched the spelling as typed)` : " with a similar spelling") : ""
+        }`;
 
   return (
     <div className="space-y-6">
@@ -127,7 +129,6 @@ export function FactSearch({ initial, params, themes }: { initial: FactSearchRes
             <li key={hit.id} className={`rounded-lg border bg-white p-4 ${hit.flag ? "border-2 border-dashed border-amber-600" : "border-slate-200"}`}>
               <h2 className="text-base font-medium">
                 <Link href={`/facts/${hit.id}`} className="text-blue-900 underline-offset-2 hover:underline [&_mark]:bg-yellow-200 [&_mark]:text-slate-950">
-                  {hit.figure ? <span className="mr-2 font-bold">{hit.figure}</span> : null}
                   <span dangerouslySetInnerHTML={{ __html: hit.headline }} />
                 </Link>
               </h2>

@@ -83,6 +83,10 @@ CREATE TABLE "fact_versions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "fact_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "facts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"statement" text NOT NULL,
@@ -132,6 +136,7 @@ CREATE INDEX "fact_sources_fact_idx" ON "fact_sources" USING btree ("fact_id","p
 CREATE INDEX "fact_sources_kind_idx" ON "fact_sources" USING btree ("kind","fact_id");--> statement-breakpoint
 CREATE INDEX "fact_themes_theme_idx" ON "fact_themes" USING btree ("theme_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "fact_versions_fact_number_unique" ON "fact_versions" USING btree ("fact_id","number");--> statement-breakpoint
+CREATE INDEX "fact_words_trgm_idx" ON "fact_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "facts_search_idx" ON "facts" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "facts_statement_trgm_idx" ON "facts" USING gin ("statement" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "facts_status_hardness_idx" ON "facts" USING btree ("status","hardness");--> statement-breakpoint

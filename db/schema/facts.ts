@@ -188,6 +188,19 @@ export const factCitations = pgTable(
   (t) => [primaryKey({ columns: [t.factId, t.sourceType, t.sourceId] }), index("fact_citations_source_idx").on(t.sourceType, t.sourceId)],
 );
 
+/**
+ * Every word that appears in a fact's searchable text, for correcting misspelt queries: a typo is
+ * matched (pg_trgm similarity) against a few thousand distinct words instead of every statement.
+ * Only ever added to; a stale word costs nothing but a suggestion that finds no fact.
+ */
+export const factWords = pgTable(
+  "fact_words",
+  {
+    word: text("word").primaryKey(),
+  },
+  (t) => [index("fact_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
+);
+
 export type Fact = typeof facts.$inferSelect;
 export type FactStatus = (typeof factStatus.enumValues)[number];
 export type SourceKind = (typeof sourceKind.enumValues)[number];

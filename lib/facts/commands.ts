@@ -9,6 +9,7 @@ import type { FactInput } from "@/lib/validation/facts";
 import { renderMarkdownLight } from "./markdown";
 import { loadDisputeResource, loadFactResource } from "./resource";
 import { recomputeHardness } from "./score";
+import { addFactWords } from "./words";
 
 type TxOf = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -57,6 +58,7 @@ async function writeVersion(tx: Tx, factId: string, number: number, input: FactI
   await tx.insert(factSources).values(sources.map((s, position) => ({ ...s, factId, position })));
   await tx.delete(factThemes).where(eq(factThemes.factId, factId));
   await tx.insert(factThemes).values([...new Set(input.themeIds)].map((themeId) => ({ factId, themeId })));
+  await addFactWords(tx, factId);
 }
 
 async function currentStatement(tx: Tx, factId: string): Promise<{ statement: string; currentVersion: number }> {

@@ -23,12 +23,11 @@ export interface FactSearchResult {
   total: number;
   page: number;
   pageSize: number;
-  /** How the hits were found: words, similar spelling (typos), both, or no query at all. */
-  mode: "words" | "similar" | "words+similar" | "browse";
+  /** How the hits were found: by the words as typed, by similar spelling (typos), or no query at all. */
+  mode: "words" | "similar" | "browse";
+  /** The query as corrected for spelling, when that is what found the hits. */
+  correctedQuery?: string;
 }
-
-/** Below this many word matches, matches by similar spelling are added (catching typos). */
-const FEW = 5;
 
 type Row = {
   id: string;
@@ -46,8 +45,9 @@ type Row = {
 /**
  * The fact search the page, the API route and the benchmark all use. Public facts only (accepted,
  * and retracted ones, flagged, so a reader learns a figure was withdrawn). Full-text first, on the
- * weighted vector (statement A, unit and place B, source titles C); when that finds little, facts
- * whose statement contains a word spelt similarly (pg_trgm) are added.
+ * weighted vector (statement A, unit and place B, source titles C); when that finds nothing, the
+ * query is corrected word by word against the words the facts use (pg_trgm similarity), and as a
+ * last resort statements spelt like the query are found through the trigram index.
  */
 export async function searchFacts(db: Tx, _actor: Actor, params: FactSearchParams): Promise<FactSearchResult> {
   const pageSize = FACT_PAGE_SIZE;
@@ -59,13 +59,6 @@ export async function searchFacts(db: Tx, _actor: Actor, params: FactSearchParam
   const where = sql.join(filters, sql` and `);
   const q = params.q.trim();
 
-  const decorate = (inner: SQL, headline: SQL) => sql`
-    select p.id, p.statement, p.figure_value, p.figure_unit, p.hardness, p.status, p.total,
-      ${headline} as headline,
-      (select count(*)::int from disputes d where d.fact_id = p.id and d.status = 'open') as open_disputes,
-      (select array_agg(t.title order by t.position) from fact_themes ft join themes t on t.id = ft.theme_id where ft.fact_id = p.id) as themes
-    from (${inner}) p order by p.ord`;
-
   if (!q) {
     const inner = sql`select f.id, f.statement, f.figure_value, f.figure_unit, f.hardness, f.status, count(*) over ()::int as total,
         row_number() over (order by f.hardness desc, f.updated_at desc, f.id) as ord
@@ -74,28 +67,67 @@ export async function searchFacts(db: Tx, _actor: Actor, params: FactSearchParam
     return { hits: rows.map((r) => toHit(r, q, "browse")), total: rows[0]?.total ?? (offset > 0 ? await countBrowse(db, where) : 0), page: params.page, pageSize, mode: "browse" };
   }
 
-  const tsq = sql`websearch_to_tsquery('english', ${q})`;
-  const wordsInner = sql`select f.id, f.statement, f.figure_value, f.figure_unit, f.hardness, f.status, count(*) over ()::int as total,
-      row_number() over (order by ts_rank_cd(f.search, ${tsq}, 1) desc, f.hardness desc, f.id) as ord
-    from facts f where f.search @@ ${tsq} and ${where}
-    order by ts_rank_cd(f.search, ${tsq}, 1) desc, f.hardness desc, f.id limit ${pageSize} offset ${offset}`;
-  const headline = sql`ts_headline('english', p.statement, ${tsq}, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})`;
-  const words = (await db.execute<Row>(decorate(wordsInner, headline))).rows;
-  const wordTotal = words[0]?.total ?? 0;
-  if (wordTotal >= FEW || params.page > 1) {
-    return { hits: words.map((r) => toHit(r, q, "words")), total: wordTotal, page: params.page, pageSize, mode: "words" };
+  const words = await byWords(db, q, where, pageSize, offset);
+  if (words.length > 0 || params.page > 1) {
+    return { hits: words.map((r) => toHit(r, q, "words")), total: words[0]?.total ?? 0, page: params.page, pageSize, mode: "words" };
   }
 
-  // Few or no word matches: add statements with a word spelt like the query's (typos), best first.
-  const exclude = words.length ? sql`and f.id not in (${sql.join(words.map((w) => sql`${w.id}::uuid`), sql`, `)})` : sql``;
+  // Nothing found as typed: correct each unknown word to the closest word the facts use (pg_trgm
+  // similarity over the short word list), and search again.
+  const corrected = await correctQuery(db, q);
+  if (corrected) {
+    const again = await byWords(db, corrected, where, pageSize, 0);
+    if (again.length > 0) {
+      return { hits: again.map((r) => toHit(r, corrected, "words")), total: again[0]!.total, page: 1, pageSize, mode: "similar", correctedQuery: corrected };
+    }
+  }
+
+  // Still nothing: statements containing a stretch spelt like the query (trigram index on statement).
   const similarInner = sql`select f.id, f.statement, f.figure_value, f.figure_unit, f.hardness, f.status, 0 as total,
       row_number() over (order by word_similarity(${q}, f.statement) desc, f.hardness desc, f.id) as ord
-    from facts f where ${q} <% f.statement and ${where} ${exclude}
-    order by word_similarity(${q}, f.statement) desc, f.hardness desc, f.id limit ${pageSize - words.length}`;
+    from facts f where ${q} <% f.statement and ${where}
+    order by word_similarity(${q}, f.statement) desc, f.hardness desc, f.id limit ${pageSize}`;
   const similar = (await db.execute<Row>(decorate(similarInner, sql`null`))).rows;
-  const hits = [...words.map((r) => toHit(r, q, "words")), ...similar.map((r) => toHit(r, q, "similar"))];
-  const mode = words.length && similar.length ? "words+similar" : similar.length ? "similar" : "words";
-  return { hits, total: hits.length, page: 1, pageSize, mode };
+  return { hits: similar.map((r) => toHit(r, q, "similar")), total: similar.length, page: 1, pageSize, mode: similar.length ? "similar" : "words" };
+}
+
+const decorate = (inner: SQL, headline: SQL) => sql`
+  select p.id, p.statement, p.figure_value, p.figure_unit, p.hardness, p.status, p.total,
+    ${headline} as headline,
+    (select count(*)::int from disputes d where d.fact_id = p.id and d.status = 'open') as open_disputes,
+    (select array_agg(t.title order by t.position) from fact_themes ft join themes t on t.id = ft.theme_id where ft.fact_id = p.id) as themes
+  from (${inner}) p order by p.ord`;
+
+/** Full-text search on the weighted vector, best rank first, with highlighted statements. */
+async function byWords(db: Tx, q: string, where: SQL, limit: number, offset: number): Promise<Row[]> {
+  const tsq = sql`websearch_to_tsquery('english', ${q})`;
+  const inner = sql`select f.id, f.statement, f.figure_value, f.figure_unit, f.hardness, f.status, count(*) over ()::int as total,
+      row_number() over (order by ts_rank_cd(f.search, ${tsq}, 1) desc, f.hardness desc, f.id) as ord
+    from facts f where f.search @@ ${tsq} and ${where}
+    order by ts_rank_cd(f.search, ${tsq}, 1) desc, f.hardness desc, f.id limit ${limit} offset ${offset}`;
+  const headline = sql`ts_headline('english', p.statement, ${tsq}, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})`;
+  return (await db.execute<Row>(decorate(inner, headline))).rows;
+}
+
+/** The query with each word the facts never use replaced by the most similar word they do use; null if nothing changes. */
+export async function correctQuery(db: Tx, q: string): Promise<string | null> {
+  const tokens = [...new Set((q.toLowerCase().match(/\p{L}+/gu) ?? []).filter((t) => t.length >= 3 && t.length <= 40))];
+  if (tokens.length === 0) return null;
+  const rows = (
+    await db.execute<{ tok: string; exact: boolean; best: string | null }>(sql`
+      select t.tok,
+        exists (select 1 from fact_words w where w.word = t.tok) as exact,
+        (select w.word from fact_words w where w.word % t.tok order by similarity(w.word, t.tok) desc, w.word limit 1) as best
+      from unnest(${sql.raw("array[")}${sql.join(tokens.map((t) => sql`${t}`), sql`, `)}${sql.raw("]::text[]")}) as t(tok)`)
+  ).rows;
+  let out = q;
+  let changed = false;
+  for (const r of rows) {
+    if (r.exact || !r.best || r.best === r.tok) continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}])${r.tok}(?![\\p{L}])`, "giu"), r.best);
+    changed = true;
+  }
+  return changed ? out : null;
 }
 
 async function countBrowse(db: Tx, where: SQL): Promise<number> {
