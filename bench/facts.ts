@@ -165,7 +165,8 @@ try {
   exitCode = 1;
 } finally {
   await closeDb();
-  await dropDatabase(adminUrl, name);
+  if (process.env.BENCH_KEEP) console.log(`Kept ${url} (BENCH_KEEP).`);
+  else await dropDatabase(adminUrl, name);
   await stopServer?.();
   if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
 }
