@@ -5,9 +5,9 @@ import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
  * scrolling. Later capabilities add their routes here.
  */
 const ROUTES = {
-  visitor: ["/", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page"],
-  member: ["/", "/settings", "/themes/health", "/moderation-log"],
-  admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme"],
+  visitor: ["/", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page", "/facts", "/facts?q=waiting+list&theme=health", "/facts/f0c7d3a1-0000-4000-8000-000000000001"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log", "/facts/new", "/facts/f0c7d3a1-0000-4000-8000-000000000001"],
+  admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme", "/facts/review"],
 } as const;
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

@@ -117,6 +117,9 @@ const DISCUSSION = [
   "> counts pathways, not people\n\nTrue, and the source says so. The statement should say *pathways*.",
 ];
 
+/** The first demo fact has a fixed id (accepted, with an open dispute), so checks can visit a rich fact page. */
+export const DEMO_FACT_ID = "f0c7d3a1-0000-4000-8000-000000000001";
+
 const uuidFrom = (rand: () => number) => {
   const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[Math.floor(rand() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -154,12 +157,13 @@ export async function seedFacts(ctx: DemoContext): Promise<void> {
     const period = `${year - 1}/${String(year).slice(2)}`;
     const statement = t.text.replace("{v}", shown).replace("{place}", place).replace("{year}", String(year)).replace("{period}", period).replace("{month}", month);
     const asOf = `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, "0")}-28`;
-    const id = uuidFrom(rand);
+    const first = factRows.length === 0;
+    const id = first ? DEMO_FACT_ID : uuidFrom(rand);
     const proposer = pick(members);
     const createdAt = new Date(now - Math.floor(rand() * 540 + 20) * DAY);
 
     // Sources: usually the official release, plus zero to two others; a few rest on weak sources only.
-    const weakOnly = rand() < 0.08;
+    const weakOnly = !first && rand() < 0.08;
     const chosen: Publisher[] = weakOnly ? [pick(t.others.filter((o) => o.kind !== "official_statistics"))] : [pick(t.official)];
     const extra = weakOnly ? 0 : Math.floor(rand() * 3);
     for (let k = 0; k < extra; k++) {
@@ -175,7 +179,7 @@ export async function seedFacts(ctx: DemoContext): Promise<void> {
     }));
 
     const r = rand();
-    const status = r < 0.05 ? "proposed" : r < 0.08 ? "rejected" : "accepted";
+    const status = first ? "accepted" : r < 0.05 ? "proposed" : r < 0.08 ? "rejected" : "accepted";
     const themeId = ctx.themeId(t.theme);
     const fact = {
       id,
@@ -207,7 +211,7 @@ export async function seedFacts(ctx: DemoContext): Promise<void> {
     for (const m of confirmers) reviewRows.push({ factId: id, reviewerId: m, stance: "confirm", factVersion: 1, createdAt: new Date(createdAt.getTime() + 5 * DAY) });
 
     // Disputes: some open, some settled (upheld, amended or retracted).
-    const d = rand();
+    const d = first ? 0 : rand();
     if (d < 0.3) {
       const disputer = pick(members.filter((m) => m !== proposer && !confirmers.includes(m)));
       const outcome = d < 0.12 ? "open" : d < 0.2 ? "upheld" : d < 0.25 ? "amended" : "retracted";
