@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
+import { consume } from "@/lib/security/rate-limit";
 import {
   acceptFact,
   amendFact,
@@ -27,6 +28,8 @@ import {
   retractFactSchema,
 } from "@/lib/validation/facts";
 
+// Members' writes (proposals, corrections, confirmations, disputes, posts) share the posting throttle;
+// fact editors' decisions are few and each is logged, so they are not throttled.
 const refresh = (factId: string) => {
   revalidatePath(`/facts/${factId}`);
   revalidatePath("/facts");
@@ -34,12 +37,14 @@ const refresh = (factId: string) => {
 };
 
 export const proposeFactAction = formAction(factSchema, async (input, { db, actor }) => {
+  await consume(["write", actor.id]);
   const { id } = await proposeFact(db, actor, input);
   refresh(id);
   redirect(`/facts/${id}?proposed=1`);
 });
 
 export const editFactAction = formAction(amendFactSchema, async ({ factId, disputeId: _d, reason: _r, ...input }, { db, actor }) => {
+  await consume(["write", actor.id]);
   await editProposedFact(db, actor, factId, input);
   refresh(factId);
   redirect(`/facts/${factId}?saved=1`);
@@ -70,12 +75,14 @@ export const retractFactAction = formAction(retractFactSchema, async ({ factId, 
 });
 
 export const confirmFactAction = formAction(confirmFactSchema, async ({ factId, reason }, { db, actor }) => {
+  await consume(["write", actor.id]);
   await confirmFact(db, actor, factId, reason);
   refresh(factId);
   return { ok: true, message: "Thank you: your confirmation counts towards its hardness." };
 });
 
 export const disputeFactAction = formAction(disputeSchema, async ({ factId, ...input }, { db, actor }) => {
+  await consume(["write", actor.id]);
   await disputeFact(db, actor, factId, input);
   refresh(factId);
   return { ok: true, message: "Dispute opened. A fact editor will settle it." };
@@ -88,6 +95,7 @@ export const resolveDisputeAction = formAction(resolveDisputeSchema, async ({ di
 });
 
 export const disputeCommentAction = formAction(disputeCommentSchema, async ({ disputeId, parentId, body }, { db, actor }) => {
+  await consume(["write", actor.id]);
   await commentOnDispute(db, actor, disputeId, { body, parentId });
   revalidatePath("/facts/[id]", "page");
   return { ok: true, message: "Posted." };
