@@ -12,7 +12,7 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   const member = await memberPage(browser, proposer);
   await member.page.goto("/facts/new");
   await member.page.getByLabel("The fact").fill(statement);
-  await member.page.getByLabel("Figure", { exact: true }).fill("4210");
+  await member.page.getByLabel("Figure (optional)", { exact: true }).fill("4210");
   await member.page.getByLabel("Unit").fill("applications");
   await member.page.getByLabel("Climate and energy").check();
   await member.page.getByLabel("Source 1 web address").fill("not a web address");

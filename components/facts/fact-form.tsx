@@ -119,7 +119,7 @@ export function FactForm({
           {rows.map((row, i) => (
             <li key={row} className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4">
               <div className="flex items-center justify-between gap-2">
-                <h3 className="font-semibold">Source {i + 1}</h3>
+                <p className="font-semibold">Source {i + 1}</p>
                 {rows.length > 1 ? (
                   <Button variant="ghost" size="sm" onClick={() => setRows((r) => r.filter((x) => x !== row))} aria-label={`Remove source ${i + 1}`}>
                     Remove
