@@ -54,7 +54,7 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await other.page.getByLabel("What is wrong with it").fill("The council counts applications, not homes: one home can apply twice.");
   await other.page.getByLabel("Counter-source web address").fill("https://fullfact.org/energy/insulation-grants");
   await other.page.getByRole("button", { name: "Open the dispute" }).click();
-  await expect(other.page.getByText("Dispute opened. A fact editor will settle it.")).toBeVisible();
+  await expect(other.page.getByText("Your dispute is open. Its discussion is below, under Disputes.")).toBeVisible();
   await other.page.reload();
   await expect(other.page.getByText("Disputed: one dispute is waiting for a fact editor.")).toBeVisible();
   await expect(other.page.getByText(/One open dispute waiting for a fact editor: −\d+/)).toBeVisible();

@@ -37,11 +37,6 @@ export function ReasonForm({
   return (
     <form action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
-      {state?.ok && state.message ? (
-        <p role="status" className="font-medium text-green-800">
-          {state.message}
-        </p>
-      ) : null}
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -71,11 +66,8 @@ export function ReasonDialog(props: { trigger: string; title: string; descriptio
 export function DisputeForm({ action, factId }: { action: Action; factId: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
   if (state?.ok) {
-    return (
-      <p role="status" className="font-medium text-green-800">
-        {state.message}
-      </p>
-    );
+    // The toast says it happened; this stays to say where the dispute now lives.
+    return <p className="font-medium text-green-800">Your dispute is open. Its discussion is below, under Disputes.</p>;
   }
   return (
     <form action={dispatch} className="space-y-3" noValidate>
