@@ -1,5 +1,14 @@
 import { mergeAttributes, Node } from "@tiptap/core";
 
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    factChip: {
+      /** Inserts a citation of this fact at the cursor (what the editors' fact picker calls). */
+      insertFactChip: (factId: string) => ReturnType;
+    };
+  }
+}
+
 /**
  * An inline, atomic fact citation for papers, responses and syntheses. The document stores only
  * the fact's id; the server render writes a span holding the `[[fact:<id>]]` token, which
@@ -30,6 +39,15 @@ export const FactChipNode = Node.create({
 
   renderHTML({ node, HTMLAttributes }) {
     return ["span", mergeAttributes({ class: "fact-ref" }, HTMLAttributes), `[[fact:${String(node.attrs.factId ?? "")}]]`];
+  },
+
+  addCommands() {
+    return {
+      insertFactChip:
+        (factId: string) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { factId } }),
+    };
   },
 
   renderText({ node }) {
