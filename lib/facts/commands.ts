@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { FactInput } from "@/lib/validation/facts";
 import { renderMarkdownLight } from "./markdown";
 import { loadDisputeResource, loadFactResource } from "./resource";
-import { recomputeHardness } from "./score";
+import { recomputeForReviewersOf, recomputeHardness } from "./score";
 import { addFactWords } from "./words";
 
 type TxOf = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -135,6 +135,7 @@ export async function amendFact(db: Db, actor: Actor, factId: string, input: Fac
     await writeVersion(tx, factId, currentVersion + 1, input, actor.id, reason);
     await decide(tx, actor, factId, "accepted", reason);
     await recomputeHardness(tx, factId);
+    if (opts.disputeId) await recomputeForReviewersOf(tx, factId);
     const details = { factId, statement: input.statement, version: currentVersion + 1 };
     await recordAudit(tx, { actorId: actor.id, action: "fact.amend", targetType: "fact", targetId: factId, reason, details });
     if (opts.disputeId) {
@@ -222,6 +223,7 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
       await recordAudit(tx, { actorId: actor.id, action: "fact.retract", targetType: "fact", targetId: factId, reason: input.reason, details: { factId, statement, disputeId } });
     }
     await recomputeHardness(tx, factId);
+    await recomputeForReviewersOf(tx, factId);
     await recordAudit(tx, { actorId: actor.id, action: "dispute.resolve", targetType: "dispute", targetId: disputeId, reason: input.reason, details: { factId, statement, outcome: input.outcome } });
     return { factId };
   });

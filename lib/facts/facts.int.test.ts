@@ -183,6 +183,17 @@ describe("the fact workflow", () => {
     await disputeFact(db, sharp, a.id, { reason: "Again out of date.", counterSourceUrl: null, counterSourceTitle: null });
     await disputeFact(db, newcomer, b.id, { reason: "I think this is wrong.", counterSourceUrl: null, counterSourceTitle: null });
     expect(await hardness(a.id)).toBeLessThan(await hardness(b.id));
+
+    // A confirmer proved wrong weighs less elsewhere, and the stored scores follow at once.
+    const confirmer = await actorFor();
+    const elsewhere = await createTestFact(db);
+    await confirmFact(db, confirmer, elsewhere.id, null);
+    const before = await hardness(elsewhere.id);
+    const doomed = await createTestFact(db);
+    await confirmFact(db, confirmer, doomed.id, null);
+    const d = await disputeFact(db, await actorFor(), doomed.id, { reason: "The source withdrew it.", counterSourceUrl: null, counterSourceTitle: null });
+    await resolveDispute(db, editor, d.id, { outcome: "retracted", reason: "Withdrawn by the source." });
+    expect(await hardness(elsewhere.id)).toBeLessThan(before);
   });
 
   it("retracting directly needs a fact editor and a reason is logged", async () => {

@@ -63,3 +63,16 @@ export async function recomputeHardness(db: Tx, factId: string): Promise<number>
   await db.update(facts).set({ hardness: score }).where(eq(facts.id, factId));
   return score;
 }
+
+/**
+ * A settled dispute changes the track record of everyone who reviewed that fact, and so the weight
+ * of their reviews elsewhere: recompute the stored score of every fact they reviewed.
+ */
+export async function recomputeForReviewersOf(db: Tx, factId: string): Promise<number> {
+  const rows = await db
+    .selectDistinct({ factId: factReviews.factId })
+    .from(factReviews)
+    .where(inArray(factReviews.reviewerId, db.select({ id: factReviews.reviewerId }).from(factReviews).where(eq(factReviews.factId, factId))));
+  for (const r of rows) await recomputeHardness(db, r.factId);
+  return rows.length;
+}
