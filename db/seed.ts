@@ -6,6 +6,7 @@ import { rollHashes } from "@/lib/membership/keyed-hash";
 import type { DemoContext } from "./demo/context";
 import { seedDiscussion } from "./demo/discussion";
 import { seedFollowing } from "./demo/following";
+import { seedFacts } from "./demo/facts";
 import { seedPapers } from "./demo/papers";
 
 export const DEMO_PASSWORD = "commonplace-demo";
@@ -122,6 +123,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const papers = await seedPapers(ctx);
     await seedDiscussion(ctx, papers);
     await seedFollowing(ctx, papers);
+    await seedFacts(ctx);
   });
 }
 

@@ -13,6 +13,9 @@ import { ACTIONS, VISITOR, can, type Action, type Actor } from "@/lib/auth/permi
 import { listAuditLog } from "@/lib/audit/queries";
 import { follow, openNotification, updateNotificationSettings } from "@/lib/following/commands";
 import { notify } from "@/lib/following/notify";
+import { acceptFact, amendFact, commentOnDispute, confirmFact, disputeFact, editProposedFact, proposeFact, resolveDispute, retractFact } from "@/lib/facts/commands";
+import { getDispute, getFactDetail, listReviewQueue as listFactReviewQueue } from "@/lib/facts/queries";
+import { createTestDispute, createTestFact, factInput } from "@/lib/facts/test-factory";
 import { isAppError } from "@/lib/errors";
 import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
@@ -147,6 +150,19 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   },
   "notification.settings": (d, { actor }) =>
     updateNotificationSettings(d, actor, { emailPaperPublished: false, emailCommentReply: true, emailPaperDecision: true, emailModeration: true }),
+  "fact.view": async (d, { actor }) => getFactDetail(d, actor, (await createTestFact(d, { status: "proposed" })).id),
+  "fact.propose": async (d, { actor, themeId }) => proposeFact(d, actor, factInput({ themeIds: [themeId] })),
+  "fact.edit": async (d, { actor, themeId }) => editProposedFact(d, actor, (await createTestFact(d, { status: "proposed", proposedBy: actor.id })).id, factInput({ themeIds: [themeId] })),
+  "fact.review": async (d, { actor }) => acceptFact(d, actor, (await createTestFact(d, { status: "proposed" })).id, null),
+  "fact.amend": async (d, { actor, themeId }) => amendFact(d, actor, (await createTestFact(d)).id, factInput({ themeIds: [themeId] }), "Matrix test"),
+  "fact.retract": async (d, { actor }) => retractFact(d, actor, (await createTestFact(d)).id, "Matrix test"),
+  "fact.reviewQueue": (d, { actor }) => listFactReviewQueue(d, actor),
+  "fact.confirm": async (d, { actor }) => confirmFact(d, actor, (await createTestFact(d)).id, null),
+  "fact.dispute": async (d, { actor }) => disputeFact(d, actor, (await createTestFact(d)).id, { reason: "Matrix test dispute", counterSourceUrl: null, counterSourceTitle: null }),
+  // A dispute on a fact the public cannot see (its fact went back to review) is as hidden as the fact.
+  "dispute.view": async (d, { actor }) => getDispute(d, actor, (await createTestDispute(d, { factId: (await createTestFact(d, { status: "proposed" })).id })).id),
+  "dispute.comment": async (d, { actor }) => commentOnDispute(d, actor, (await createTestDispute(d)).id, { body: "Matrix test" }),
+  "dispute.resolve": async (d, { actor }) => resolveDispute(d, actor, (await createTestDispute(d)).id, { outcome: "upheld", reason: "Matrix test" }),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");
@@ -202,6 +218,18 @@ const EXPECTED: Record<Action, Set<Role>> = {
   "follow.manage": ACTIVE,
   "notification.read": only("registered", "member", "curator", "moderator", "fact_editor", "council", "admin", "suspended admin"),
   "notification.settings": ACTIVE,
+  "fact.view": only("fact_editor", "admin"),
+  "fact.propose": VERIFIED,
+  "fact.edit": VERIFIED,
+  "fact.review": only("fact_editor"),
+  "fact.amend": only("fact_editor"),
+  "fact.retract": only("fact_editor"),
+  "fact.reviewQueue": only("fact_editor", "admin"),
+  "fact.confirm": VERIFIED,
+  "fact.dispute": VERIFIED,
+  "dispute.view": only("fact_editor", "admin"),
+  "dispute.comment": VERIFIED,
+  "dispute.resolve": only("fact_editor"),
   "auditLog.view": ALL,
   "admin.enter": only("moderator", "admin"),
 };

@@ -46,6 +46,19 @@ export interface CommentResource {
   hiddenAt: Date | null;
   paper: PaperResource;
 }
+/** A fact as the rules see it: where it is in review and who proposed it. */
+export interface FactResource {
+  id: string;
+  status: "proposed" | "accepted" | "rejected" | "retracted";
+  proposedBy: string | null;
+}
+/** A dispute and its fact. */
+export interface DisputeResource {
+  id: string;
+  status: "open" | "upheld" | "amended" | "retracted";
+  openedBy: string | null;
+  fact: FactResource;
+}
 export interface MemberResource {
   id: string;
   roles: ReadonlySet<GlobalRole>;
@@ -82,6 +95,18 @@ export interface ActionResources {
   "follow.manage": { userId: string };
   "notification.read": { userId: string };
   "notification.settings": { userId: string };
+  "fact.view": FactResource;
+  "fact.propose": null;
+  "fact.edit": FactResource;
+  "fact.review": FactResource;
+  "fact.amend": FactResource;
+  "fact.retract": FactResource;
+  "fact.reviewQueue": null;
+  "fact.confirm": FactResource;
+  "fact.dispute": FactResource;
+  "dispute.view": DisputeResource;
+  "dispute.comment": DisputeResource;
+  "dispute.resolve": DisputeResource;
   "roll.import": null;
   "member.list": null;
   "member.verify": MemberResource;
@@ -110,6 +135,9 @@ const isAuthor = (a: Actor, thing: { authorId: string | null }) => a.id !== null
 const themeOpen = (t: ThemeResource) => t.archivedAt === null;
 /** What everyone may read of a paper: its published version, unless a moderator hid it. */
 const paperIsPublic = (p: PaperResource) => p.publishedVersion > 0 && p.hiddenAt === null && themeOpen(p.theme);
+const isFactEditor = (a: Actor) => hasRole(a, "fact_editor");
+const factIsPublic = (f: FactResource) => f.status === "accepted" || f.status === "retracted";
+const isProposer = (a: Actor, f: FactResource) => a.id !== null && f.proposedBy === a.id;
 const canReadDiscussion = (a: Actor, t: ThemeResource) =>
   t.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)));
 
@@ -153,6 +181,23 @@ const rules: { [A in Action]: Rule<A> } = {
   "follow.manage": (a, owner) => isActive(a) && a.id === owner.userId,
   "notification.read": (a, owner) => a.id !== null && a.id === owner.userId,
   "notification.settings": (a, owner) => isActive(a) && a.id === owner.userId,
+  // Accepted and retracted facts are public (a retraction must stay visible); proposals only to their proposer and fact editors.
+  "fact.view": (a, f) => factIsPublic(f) || isFactEditor(a) || isAdmin(a) || (isProposer(a, f) && a.standing !== "visitor"),
+  "fact.propose": (a) => isVerified(a),
+  // Once a fact editor has decided, members can no longer edit it, only dispute it.
+  "fact.edit": (a, f) => isVerified(a) && isProposer(a, f) && f.status === "proposed",
+  // Nobody accepts or rejects their own proposal.
+  "fact.review": (a, f) => isFactEditor(a) && f.status === "proposed" && !isProposer(a, f),
+  "fact.amend": (a, f) => isFactEditor(a) && (f.status === "accepted" || (f.status === "proposed" && !isProposer(a, f))),
+  "fact.retract": (a, f) => isFactEditor(a) && f.status === "accepted",
+  "fact.reviewQueue": (a) => isFactEditor(a) || isAdmin(a),
+  // A proposer confirming their own fact would count twice.
+  "fact.confirm": (a, f) => isVerified(a) && f.status === "accepted" && !isProposer(a, f),
+  "fact.dispute": (a, f) => isVerified(a) && f.status === "accepted",
+  "dispute.view": (a, d) => can(a, "fact.view", d.fact),
+  "dispute.comment": (a, d) => isVerified(a) && d.status === "open" && factIsPublic(d.fact),
+  // The member who opened a dispute does not settle it.
+  "dispute.resolve": (a, d) => isFactEditor(a) && d.status === "open" && d.fact.status === "accepted" && !(a.id !== null && d.openedBy === a.id),
   "roll.import": (a) => isAdmin(a),
   "member.list": (a) => isAdmin(a) || isModerator(a),
   "member.verify": (a, target) => isAdmin(a) && target.id !== a.id,
