@@ -18,9 +18,17 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <Link href="/" className={link}>
             Themes
           </Link>
+          <Link href="/facts" className={link}>
+            Facts
+          </Link>
           <Link href="/moderation-log" className={link}>
             Moderation log
           </Link>
+          {can(viewer, "paper.reviewQueue", null) ? (
+            <Link href="/council" className={link}>
+              Council
+            </Link>
+          ) : null}
           {can(viewer, "admin.enter", null) ? (
             <Link href="/admin" className={link}>
               Admin
@@ -28,6 +36,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           ) : null}
           {isSignedIn(viewer) ? (
             <>
+              <Link href="/papers/mine" className={link}>
+                My papers
+              </Link>
               <NotificationBell viewer={viewer} />
               <Link href="/settings" className={link}>
                 <span className="sr-only">Settings for </span>

@@ -23,6 +23,8 @@ export const AUDIT_KINDS = {
   paper: "Papers",
   comment: "Comments",
   call: "Calls for papers",
+  fact: "Facts",
+  dispute: "Disputes",
   member: "Members",
   role: "Roles",
   theme: "Themes",
@@ -53,6 +55,11 @@ export function auditTargetHref(row: { targetType: string; targetId: string | nu
   if (targetType === "comment") {
     const paperId = str(details.paperId) ?? row.commentPaperId ?? null;
     return paperId ? `/papers/${paperId}/c/${targetId}` : null;
+  }
+  if (targetType === "fact") return `/facts/${targetId}`;
+  if (targetType === "dispute") {
+    const factId = str(details.factId);
+    return factId ? `/facts/${factId}` : null;
   }
   if (targetType === "theme" || targetType === "call") {
     const slug = str(details.themeSlug) ?? (targetType === "theme" ? str(details.slug) : null);

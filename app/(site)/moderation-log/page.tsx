@@ -20,6 +20,11 @@ const ACTION_LABELS: Record<string, string> = {
   "call.close": "closed a call for papers",
   "comment.hide": "hid a comment",
   "comment.restore": "restored a comment",
+  "fact.accept": "accepted a fact",
+  "fact.amend": "amended a fact",
+  "fact.reject": "rejected a proposed fact",
+  "fact.retract": "retracted a fact",
+  "dispute.resolve": "settled a dispute",
   "member.suspend": "suspended a member",
   "member.reinstate": "reinstated a member",
   "member.verify": "verified a member by hand",
@@ -33,12 +38,14 @@ const ACTION_LABELS: Record<string, string> = {
   "theme.setCurators": "changed a theme's curators",
   "roll.import": "imported the membership roll",
 };
-const TARGET_LINK_TEXT: Record<string, string> = { paper: "See the paper", comment: "See the comment", theme: "See the theme", call: "See the theme" };
+const TARGET_LINK_TEXT: Record<string, string> = { paper: "See the paper", comment: "See the comment", theme: "See the theme", call: "See the theme", fact: "See the fact", dispute: "See the fact" };
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function describe(details: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof details.title === "string") parts.push(`“${details.title}”`);
+  if (typeof details.statement === "string") parts.push(`“${details.statement}”`);
+  if (typeof details.outcome === "string") parts.push(`outcome: ${details.outcome}`);
   if (typeof details.role === "string") parts.push(`role: ${details.role.replace("_", " ")}`);
   if (typeof details.accepted === "number") parts.push(`${details.accepted} rows accepted, ${details.rejected} rejected`);
   if (typeof details.direction === "string") parts.push(`moved ${details.direction}`);
