@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import type { DocJson } from "@/db/schema/papers";
 import type { FormState } from "@/lib/actions";
 import { isAllowedLink, paperExtensions } from "@/lib/papers/extensions";
+import { FactPicker } from "@/components/facts/fact-picker";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -341,6 +342,7 @@ function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton label="Quotation" pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>“ ”</ToolButton>
         <ToolButton label="Link" pressed={state.link} onClick={() => setPanel(panel === "link" ? null : "link")}>Link</ToolButton>
         <ToolButton label="Footnote" pressed={state.footnote} onClick={() => setPanel(panel === "footnote" ? null : "footnote")}>Note</ToolButton>
+        <FactPicker onPick={(factId) => chain().insertFactChip(factId).run()} />
         <ToolButton label="Insert table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} disabled={state.table}>Table</ToolButton>
         {state.table ? (
           <>

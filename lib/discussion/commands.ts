@@ -10,6 +10,7 @@ import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
 import type { EditCommentInput, ModerateCommentInput, PostCommentInput } from "@/lib/validation/discussion";
 import { excerpt, renderCommentMarkdown } from "./markdown";
 import { consumeCommentPoint } from "./rate-limit";
+import { recordCitations } from "@/lib/facts/cite";
 
 function render(body: string): string {
   const html = renderCommentMarkdown(body);
@@ -46,6 +47,7 @@ export async function postComment(db: Db, actor: Actor, input: PostCommentInput)
       .insert(comments)
       .values({ paperId: paper.id, parentId: input.parentId, authorId: actor.id, depth, body: input.body, bodyHtml, quote: input.parentId ? null : input.quote })
       .returning({ id: comments.id });
+    await recordCitations(tx, { type: "comment", id: row!.id }, { text: input.body });
     await notifyComment(tx, {
       id: row!.id,
       paperId: paper.id,
@@ -103,6 +105,7 @@ export async function editComment(db: Db, actor: Actor, input: EditCommentInput)
     if (row.body === input.body) return { paperId: row.paperId };
     await tx.insert(commentRevisions).values({ commentId: row.id, body: row.body, createdAt: row.editedAt ?? row.createdAt });
     await tx.update(comments).set({ body: input.body, bodyHtml, editedAt: new Date() }).where(eq(comments.id, row.id));
+    await recordCitations(tx, { type: "comment", id: row.id }, { text: input.body });
     return { paperId: row.paperId };
   });
 }
@@ -114,6 +117,7 @@ export async function deleteComment(db: Db, actor: Actor, commentId: string): Pr
     assertCan(actor, "comment.delete", resource);
     await tx.delete(commentRevisions).where(eq(commentRevisions.commentId, row.id));
     await tx.update(comments).set({ body: "", bodyHtml: "", quote: null, deletedAt: new Date() }).where(eq(comments.id, row.id));
+    await recordCitations(tx, { type: "comment", id: row.id }, { text: "" });
     return { paperId: row.paperId };
   });
 }

@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/papers/resource";
 import { renderCommentMarkdown } from "./markdown";
 import { parseSort, type ThreadSort } from "./ranking";
 import { ancestorsOf, buildTree, type CommentNode } from "./tree";
+import { renderFactChipsInMany } from "@/lib/facts/cite";
 
 export const TOP_LEVEL_PAGE_SIZE = 50;
 
@@ -142,7 +143,9 @@ export async function getThread(
   }
 
   const canComment = can(actor, "comment.create", paper);
-  const items: ThreadComment[] = rows.map((r) => {
+  // Fact chips are drawn when shown, so a fact disputed since is flagged; one query for the whole thread, none when nothing is cited.
+  const withChips = await renderFactChipsInMany(db, rows.map((r) => r.bodyHtml));
+  const items: ThreadComment[] = rows.map((r, i) => {
     const resource: CommentResource = { id: r.id, authorId: r.authorId, deletedAt: r.deletedAt, hiddenAt: r.hiddenAt, paper };
     const deleted = r.deletedAt !== null;
     const textVisible = !deleted && (r.hiddenAt === null || can(actor, "comment.viewHidden", resource));
@@ -153,7 +156,7 @@ export async function getThread(
       depth: r.depth,
       authorId: deleted ? null : r.authorId,
       authorName: deleted ? null : r.authorName,
-      bodyHtml: textVisible ? r.bodyHtml : null,
+      bodyHtml: textVisible ? withChips[i]! : null,
       source: mayEdit ? r.body : null,
       quote: textVisible ? r.quote : null,
       usefulCount: r.usefulCount,

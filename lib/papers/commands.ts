@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { notifyModeration, notifyPaperDecision, notifyPaperPublished, paperUrl } from "@/lib/following/notify";
 import type { CallInput, ReviewInput, SaveDraftInput } from "@/lib/validation/papers";
 import { renderPaper } from "./render";
+import { recordCitations } from "@/lib/facts/cite";
 import { isUuid, loadPaperResource } from "./resource";
 
 /** Reads and locks the paper row so two decisions or saves cannot interleave. */
@@ -106,6 +107,8 @@ export async function reviewPaper(db: Db, actor: Actor, input: ReviewInput): Pro
         createdAt: now,
       });
       await tx.update(papers).set({ status: "published", publishedVersion: version, publishedAt: now }).where(eq(papers.id, row.id));
+      // The fact base lists where each fact is cited: the published text is what counts.
+      await recordCitations(tx, { type: "paper", id: row.id }, { doc: row.content });
     } else {
       await tx.update(papers).set({ status: input.decision === "return" ? "returned" : "rejected" }).where(eq(papers.id, row.id));
     }

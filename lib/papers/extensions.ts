@@ -6,6 +6,7 @@
 import { Node, mergeAttributes, type Extensions } from "@tiptap/core";
 import { StarterKit } from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { FactChipNode } from "@/lib/facts/tiptap-fact-chip";
 
 /** Links may only point at the web or an e-mail address (CVE-2023-45908: no javascript: URLs). */
 export const LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
@@ -76,6 +77,7 @@ export const paperExtensions: Extensions = [
   }),
   TableKit.configure({ table: { resizable: false } }),
   Footnote,
+  FactChipNode,
 ];
 
 /** Node and mark types a stored paper may contain, and the attributes each may carry. */
@@ -94,6 +96,7 @@ export const ALLOWED_NODES: Record<string, readonly string[]> = {
   tableHeader: ["colspan", "rowspan", "colwidth"],
   tableCell: ["colspan", "rowspan", "colwidth"],
   footnote: ["content"],
+  factChip: ["factId"],
 };
 export const ALLOWED_MARKS: Record<string, readonly string[]> = {
   bold: [],

@@ -6,6 +6,7 @@ import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { readingMinutes, tocFromHtml, type TocEntry } from "./render";
 import { isUuid, loadPaperResource } from "./resource";
+import { renderFactChipsInHtml } from "@/lib/facts/cite";
 
 /** The name a member chose to be shown by; a deleted account shows as a former member. */
 const authorName = sql<string>`coalesce(case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end, 'A former member')`;
@@ -77,7 +78,8 @@ export async function getPaperForReading(db: Db, actor: Actor, paperId: string, 
     paper,
     title: row.title,
     summary: row.summary,
-    html: row.html,
+    // Fact chips are drawn now, not at publication, so a fact disputed since is flagged (no query when none is cited).
+    html: await renderFactChipsInHtml(db, row.html),
     toc: tocFromHtml(row.html),
     number,
     latest: paper.publishedVersion,
