@@ -1,7 +1,8 @@
+import { createTestPaper } from "@/lib/testing/factories";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { factEditorPage, memberPage, uniqueWord } from "./fixtures/facts";
 
-test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found by a misspelt word", async ({ browser, makePerson, page }) => {
+test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found by a misspelt word", async ({ browser, db, makePerson, page }) => {
   test.setTimeout(120_000);
   const word = uniqueWord();
   const statement = `${word} county council received 4,210 applications for home insulation grants in 2024.`;
@@ -47,6 +48,15 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await expect(editor.page.getByRole("heading", { name: /Why it scores \d+/ })).toBeVisible();
   await expect(editor.page.getByText("Checked and accepted by a fact editor: +14")).toBeVisible();
 
+  // The member cites it in a comment with the short syntax: the comment shows the fact as a chip.
+  const factId = factUrl.split("/").pop()!;
+  const paper = await createTestPaper(db);
+  await member.page.goto(`/papers/${paper.id}`);
+  await member.page.getByRole("textbox", { name: "Your comment" }).fill(`Before we argue, see [[fact:${factId.slice(0, 8)}]].`);
+  await member.page.getByRole("button", { name: "Post comment" }).click();
+  const chip = member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Hardness \\d+ out of 100\\.$`) });
+  await expect(chip).toBeVisible();
+
   // Another member disputes it; the fact page flags it in words.
   const other = await memberPage(browser, disputer);
   await other.page.goto(factUrl);
@@ -61,6 +71,9 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await other.page.getByLabel("Add to the discussion").fill("The **source** says *applications*.");
   await other.page.getByRole("button", { name: "Post" }).click();
   await expect(other.page.getByRole("region", { name: /Discussion of the dispute/ }).locator("strong", { hasText: "source" })).toBeVisible();
+  // The chip in the comment is flagged too.
+  await member.page.reload();
+  await expect(member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Disputed\\.$`) })).toBeVisible();
   await other.page.setViewportSize({ width: 375, height: 812 });
   await expectNoAxeViolations(other.page);
 
@@ -73,6 +86,9 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await expect(editor.page.getByText("Retracted: a fact editor withdrew this fact. Do not rely on it.")).toBeVisible();
   await expect(editor.page.getByRole("heading", { name: "Why it scores 0" })).toBeVisible();
   await expect(editor.page.getByText("Retracted by a fact editor, so it scores 0 whatever its sources say")).toBeVisible();
+
+  await member.page.reload();
+  await expect(member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Hardness 0 out of 100\\. Retracted\\.$`) })).toBeVisible();
 
   // Anyone finds it by a misspelt word, as they type; the result is flagged and the address is linkable.
   await page.goto("/facts");
