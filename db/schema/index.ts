@@ -5,3 +5,4 @@ export * from "./mail";
 export * from "./papers";
 export * from "./discussion";
 export * from "./following";
+export * from "./collab";
