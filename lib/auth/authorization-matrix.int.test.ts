@@ -9,6 +9,7 @@ import { closeDb, getDb, type Db } from "@/db";
 import { loadActor } from "@/lib/auth/actor";
 import { ACTIONS, VISITOR, can, type Action, type Actor } from "@/lib/auth/permissions";
 import { listAuditLog } from "@/lib/audit/queries";
+import { ensureResponse, ensureSynthesis, getResponseForReaders, getSynthesisForReaders, issueCollabToken } from "@/lib/collab/documents";
 import { isAppError } from "@/lib/errors";
 import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
@@ -118,6 +119,18 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "follow.manage": rule("follow.manage", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
   "notification.read": rule("notification.read", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
   "notification.settings": rule("notification.settings", async (_d, { actor }) => ({ userId: actor.id ?? "nobody" })),
+  "response.view": async (d, { actor }) => {
+    const paper = await createTestPaper(d, { hidden: true });
+    await ensureResponse(d, paper.id);
+    return getResponseForReaders(d, actor, paper.id);
+  },
+  "response.edit": async (d, { actor }) => issueCollabToken(d, actor, `response.${await ensureResponse(d, (await createTestPaper(d)).id)}`, "write"),
+  "synthesis.view": async (d, { actor }) => getSynthesisForReaders(d, actor, (await createTestTheme(d, { archivedAt: new Date() })).id),
+  "synthesis.edit": async (d, { actor, themeId }) => issueCollabToken(d, actor, `synthesis.${await ensureSynthesis(d, themeId)}`, "write"),
+  "synthesis.suggest": rule("synthesis.suggest", async (d) => {
+    const theme = await createTestTheme(d);
+    return { id: await ensureSynthesis(d, theme.id), theme };
+  }),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");
@@ -174,6 +187,11 @@ const EXPECTED: Record<Action, Set<Role>> = {
   "notification.read": only("registered", "member", "curator", "moderator", "fact_editor", "council", "admin", "suspended admin"),
   "notification.settings": ACTIVE,
   "auditLog.view": ALL,
+  "response.view": only("moderator", "council", "admin"),
+  "response.edit": VERIFIED,
+  "synthesis.view": ADMIN,
+  "synthesis.edit": only("curator", "admin"),
+  "synthesis.suggest": VERIFIED,
   "admin.enter": only("moderator", "admin"),
 };
 
