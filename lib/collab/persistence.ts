@@ -26,11 +26,11 @@ const asBytes = (b: Buffer | Uint8Array) => new Uint8Array(b.buffer, b.byteOffse
 export async function loadStoredDocument(db: Tx, doc: string): Promise<StoredDocument> {
   const result = await db.execute<{ kind: number; data: Buffer; seq: string }>(sql`
     with s as (select state, up_to_seq from ${collabSnapshots} where doc = ${doc})
-    select 0 as kind, state as data, up_to_seq::text as seq from s
+    select 0 as kind, state as data, up_to_seq as seq from s
     union all
-    select 1, u.update, u.seq::text from ${collabUpdates} u
+    select 1, u.update, u.seq from ${collabUpdates} u
       where u.doc = ${doc} and u.seq > coalesce((select up_to_seq from s), 0)
-    order by kind, seq::bigint`);
+    order by kind, seq`);
   const parts: Uint8Array[] = [];
   let upToSeq = 0;
   let pendingUpdates = 0;
