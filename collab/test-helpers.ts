@@ -65,3 +65,45 @@ export function tryUpgrade(url: string, headers: Record<string, string> = {}, pr
     ws.on("error", () => resolve("error"));
   });
 }
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The sidecar as a child process (one process: node with tsx as a loader), so it can be killed for real. */
+export async function spawnSidecar(port: number, env: NodeJS.ProcessEnv = {}) {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", "collab/main.ts"], {
+    env: { ...process.env, COLLAB_PORT: String(port), COLLAB_HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`sidecar exited with ${child.exitCode}`);
+      return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    },
+    "sidecar healthy",
+    20_000,
+    25,
+  );
+  return {
+    child,
+    async kill(signal: NodeJS.Signals = "SIGKILL") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** Every `tag` word (letters, digits and dashes between brackets) found in a text. */
+export const tagsIn = (text: string) => new Set(text.match(/\[[a-z0-9-]+\]/g) ?? []);
