@@ -65,7 +65,8 @@ export interface CollabTicket {
   expiresInSeconds: number;
 }
 
-export const collabPublicUrl = () => process.env.NEXT_PUBLIC_COLLAB_URL || process.env.COLLAB_URL || "ws://localhost:1234";
+/** COLLAB_URL is read at run time; NEXT_PUBLIC_COLLAB_URL may have been fixed at build time. */
+export const collabPublicUrl = () => process.env.COLLAB_URL || process.env.NEXT_PUBLIC_COLLAB_URL || "ws://localhost:1234";
 
 /**
  * A token to open `doc` over the websocket. Without `want`, the best mode the rules allow;
