@@ -21,7 +21,7 @@ import * as Y from "yjs";
 import type { Db } from "@/db";
 import { loadActor } from "@/lib/auth/actor";
 import { collabModeFor, loadCollabResource } from "@/lib/collab/documents";
-import { appendUpdates, loadStoredDocument, storeSnapshot } from "@/lib/collab/persistence";
+import { appendUpdates, applyStored, loadStoredDocument, storeSnapshot } from "@/lib/collab/persistence";
 import { CLOSE, MAX_FRAME_BYTES, MESSAGE, SYNC, TOKEN_PROTOCOL_PREFIX, parseDocName, type CollabMode } from "@/lib/collab/protocol";
 import { verifyCollabToken } from "@/lib/collab/token";
 import { isAppError } from "@/lib/errors";
@@ -345,7 +345,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   async function loadDoc(name: string): Promise<SharedDoc> {
     const stored = await loadStoredDocument(db, name);
     const ydoc = new Y.Doc({ gc: true });
-    if (stored.parts.length) Y.applyUpdate(ydoc, stored.parts.length === 1 ? stored.parts[0]! : Y.mergeUpdates(stored.parts));
+    applyStored(ydoc, stored.parts);
     const awareness = new awarenessProtocol.Awareness(ydoc);
     awareness.setLocalState(null);
     const doc: SharedDoc = {

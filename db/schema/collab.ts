@@ -59,7 +59,7 @@ export const collabUpdates = pgTable(
   (t) => [index("collab_updates_doc_seq_idx").on(t.doc, t.seq)],
 );
 
-/** A document's merged state up to and including update `upToSeq`. */
+/** A document's merged state up to and including update `upToSeq`, deflated (see lib/collab/persistence.ts). */
 export const collabSnapshots = pgTable("collab_snapshots", {
   doc: text("doc").primaryKey(),
   state: bytea("state").notNull(),
@@ -67,7 +67,7 @@ export const collabSnapshots = pgTable("collab_snapshots", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A named revision: the full state at the moment a member saved it. Never deleted by compaction. */
+/** A named revision: the full state (deflated, like snapshots) when a member saved it. Never deleted by compaction. */
 export const collabRevisions = pgTable(
   "collab_revisions",
   {

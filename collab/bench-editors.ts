@@ -1,0 +1,80 @@
+/**
+ * A forked helper process for bench/collab.ts: a share of the simulated editors (real y-websocket
+ * clients), so that decoding 100 clients' traffic does not all land on one core of the bench.
+ * Talks to its parent over IPC: start → ready, go → (typing), stop, report → report.
+ */
+import { now } from "./bench-support";
+import { connectClient, synced, type TestClient } from "./test-helpers";
+
+type Command =
+  | { type: "start"; url: string; doc: string; tokens: string[]; prefix: string; ratePerClient: number }
+  | { type: "rate"; ratePerClient: number }
+  | { type: "go" }
+  | { type: "stop" }
+  | { type: "report" }
+  | { type: "exit" };
+
+const clients: TestClient[] = [];
+const sent = new Map<string, number>();
+/** For each tag: the latest time any of our clients saw it, and how many of them did. */
+const received = new Map<string, { max: number; count: number }>();
+const timers: NodeJS.Timeout[] = [];
+let config: Extract<Command, { type: "start" }>;
+let phase = 0;
+
+const TAG = /\[[a-z0-9]+\]/g;
+
+process.on("message", async (cmd: Command) => {
+  if (cmd.type === "start") {
+    config = cmd;
+    for (const token of cmd.tokens) {
+      const c = connectClient(cmd.url, cmd.doc, token, { maxBackoffTime: 1000 });
+      c.ydoc.getText("body").observe((event, tr) => {
+        if (tr.local) return;
+        const t = now();
+        for (const op of event.delta) {
+          if (typeof op.insert !== "string") continue;
+          for (const tag of op.insert.match(TAG) ?? []) {
+            const r = received.get(tag);
+            if (r) {
+              r.max = Math.max(r.max, t);
+              r.count++;
+            } else received.set(tag, { max: t, count: 1 });
+          }
+        }
+      });
+      clients.push(c);
+    }
+    await Promise.all(clients.map((c) => synced(c, 60_000)));
+    process.send!({ type: "ready" });
+  } else if (cmd.type === "rate") {
+    config.ratePerClient = cmd.ratePerClient;
+    phase++;
+    sent.clear();
+    received.clear();
+  } else if (cmd.type === "go") {
+    clients.forEach((c, i) => {
+      let n = 0;
+      const every = 1000 / config.ratePerClient;
+      // Spread the editors' keystrokes over the interval, as people do not type in lockstep.
+      const start = setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            const tag = `[${config.prefix}r${phase}c${i}n${n++}]`;
+            sent.set(tag, now());
+            const text = c.ydoc.getText("body");
+            text.insert(text.length, tag);
+          }, every),
+        );
+      }, Math.random() * every);
+      timers.push(start);
+    });
+  } else if (cmd.type === "stop") {
+    for (const t of timers.splice(0)) clearInterval(t);
+  } else if (cmd.type === "report") {
+    process.send!({ type: "report", sent: [...sent], received: [...received].map(([tag, r]) => [tag, r.max, r.count]) });
+  } else if (cmd.type === "exit") {
+    for (const c of clients) c.destroy();
+    process.exit(0);
+  }
+});
