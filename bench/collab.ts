@@ -9,7 +9,7 @@
  * PostgreSQL. Writes bench/results/collab-*.json.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { benchDatabase, now, percentile, writeResult } from "@/collab/bench-support";
 import { connectClient, freePort, spawnSidecar, synced, until, type TestClient } from "@/collab/test-helpers";
@@ -34,7 +34,7 @@ const { createPerson, createTestPaper } = await import("@/lib/testing/factories"
 const db = getDb();
 
 const port = await freePort();
-let sidecar = await spawnSidecar(port, { COLLAB_DEBUG_STATS: "1", COLLAB_UNLOAD_MS: "500", PORT: "3000" }, ["--expose-gc"]);
+const sidecar = await spawnSidecar(port, { COLLAB_DEBUG_STATS: "1", COLLAB_UNLOAD_MS: "500", PORT: "3000" }, ["--expose-gc"]);
 const url = `ws://127.0.0.1:${port}`;
 const stats = async () => (await fetch(`http://127.0.0.1:${port}/debug/stats?gc`)).json() as Promise<{ documents: number; connections: number; rss: number; heapUsed: number }>;
 const results: Record<string, unknown> = { editors: EDITORS, seconds: SECONDS, machine: `${(await import("node:os")).cpus().length} cores` };
