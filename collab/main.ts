@@ -9,6 +9,8 @@
  *   COLLAB_DEBUG_STATS=1     serve GET /debug/stats (benchmarks)
  */
 import { closeDb, getDb } from "@/db";
+import { storeRenderedDocument } from "@/lib/collab/documents";
+import { renderDocument } from "@/lib/collab/render";
 import { startCollabServer } from "./server";
 
 function allowedOrigins(): string[] {
@@ -28,6 +30,8 @@ const server = await startCollabServer({
   recheckIntervalMs: Number(process.env.COLLAB_RECHECK_MS ?? 30_000),
   unloadDelayMs: Number(process.env.COLLAB_UNLOAD_MS ?? 10_000),
   debugStats: process.env.COLLAB_DEBUG_STATS === "1",
+  // Readers get a server render with no websocket: refresh it a couple of seconds after edits.
+  onSettled: (doc, ydoc) => storeRenderedDocument(getDb(), doc, renderDocument(ydoc)),
 });
 console.log(`[collab] listening on port ${server.port}`);
 

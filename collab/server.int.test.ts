@@ -6,11 +6,14 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { WebSocket } from "ws";
+import * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { collabSnapshots, collabUpdates, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
-import { ensureResponse, issueCollabToken } from "@/lib/collab/documents";
+import { VISITOR } from "@/lib/auth/permissions";
+import { ensureResponse, getResponseForReaders, issueCollabToken, storeRenderedDocument } from "@/lib/collab/documents";
+import { renderDocument } from "@/lib/collab/render";
 import { loadYDoc } from "@/lib/collab/persistence";
 import { CLOSE, MAX_FRAME_BYTES } from "@/lib/collab/protocol";
 import { signCollabToken } from "@/lib/collab/token";
@@ -212,5 +215,24 @@ describe("collaboration sidecar", () => {
     a.destroy();
     await until(async () => (await storedCount(doc)) === 0, "idle document compacted");
     expect(await storedText(doc)).toBe(expected);
+  });
+
+  it("refreshes the readers' server render within seconds of an edit", async () => {
+    const own = await start({ settleDelayMs: 100, onSettled: (name, ydoc) => storeRenderedDocument(db, name, renderDocument(ydoc)) });
+    const { doc, paper } = await newDocument();
+    const a = client(doc, (await writer(doc)).token, `ws://127.0.0.1:${own.port}`);
+    await synced(a);
+    const p = new Y.XmlElement("paragraph");
+    const t = new Y.XmlText();
+    t.insert(0, "We agree", { bold: {} });
+    p.insert(0, [t]);
+    a.ydoc.getXmlFragment("default").insert(0, [p]);
+    const view = await until(async () => {
+      const v = await getResponseForReaders(db, VISITOR, paper.id);
+      return v.html.includes("We agree") ? v : null;
+    }, "reader render updated");
+    expect(view.html).toBe("<p><strong>We agree</strong></p>");
+    expect(view.text.trim()).toBe("We agree");
+    expect(view.contentUpdatedAt).toBeInstanceOf(Date);
   });
 });

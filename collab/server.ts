@@ -40,8 +40,13 @@ export interface CollabServerOptions {
   compactAfterUpdates?: number;
   /** Serve GET /debug/stats (memory, documents): for benchmarks only. */
   debugStats?: boolean;
-  /** Called after a document's state was stored as a snapshot (e.g. to refresh a cached render). */
-  onSnapshot?: (doc: string, ydoc: Y.Doc) => Promise<void> | void;
+  /**
+   * Called at most once per `settleDelayMs` while a document changes, and once more before it is
+   * unloaded: the sidecar refreshes the readers' server render with it.
+   */
+  onSettled?: (doc: string, ydoc: Y.Doc) => Promise<void> | void;
+  /** Default 2 s: readers see a change within seconds. */
+  settleDelayMs?: number;
   log?: (message: string) => void;
 }
 
@@ -86,6 +91,9 @@ interface SharedDoc {
   sinceSnapshot: number;
   unloadTimer: NodeJS.Timeout | null;
   unloaded: boolean;
+  /** Changed since onSettled last ran. */
+  dirty: boolean;
+  settleTimer: NodeJS.Timeout | null;
 }
 
 type Refusal = { status: 401 | 403 | 404 | 400; reason: string };
@@ -95,6 +103,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const recheckIntervalMs = options.recheckIntervalMs ?? 30_000;
   const unloadDelayMs = options.unloadDelayMs ?? 10_000;
   const compactAfter = options.compactAfterUpdates ?? 500;
+  const settleDelayMs = options.settleDelayMs ?? 2000;
   const log = options.log ?? ((m: string) => console.log(`[collab] ${m}`));
   const allowedOrigins = new Set(options.allowedOrigins.map((o) => o.replace(/\/$/, "")));
 
@@ -295,6 +304,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         }
         doc.lastSeq = Math.max(doc.lastSeq, ...seqs);
         doc.sinceSnapshot += batch.length;
+        doc.dirty = true;
+        doc.settleTimer ??= setTimeout(() => void settle(doc), settleDelayMs);
         if (doc.sinceSnapshot >= compactAfter) await compact(doc);
       }
     } finally {
@@ -310,10 +321,21 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     try {
       await storeSnapshot(db, doc.name, Y.encodeStateAsUpdate(doc.ydoc), upToSeq);
       doc.sinceSnapshot -= count;
-      await options.onSnapshot?.(doc.name, doc.ydoc);
     } catch (e) {
       // The updates are still stored; compaction is only an optimisation and will be tried again.
       log(`could not compact ${doc.name}: ${(e as Error).message}`);
+    }
+  }
+
+  async function settle(doc: SharedDoc): Promise<void> {
+    if (doc.settleTimer) clearTimeout(doc.settleTimer);
+    doc.settleTimer = null;
+    if (!doc.dirty || !options.onSettled) return;
+    doc.dirty = false;
+    try {
+      await options.onSettled(doc.name, doc.ydoc);
+    } catch (e) {
+      log(`could not refresh ${doc.name} for readers: ${(e as Error).message}`);
     }
   }
 
@@ -359,6 +381,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       sinceSnapshot: stored.pendingUpdates,
       unloadTimer: null,
       unloaded: false,
+      dirty: false,
+      settleTimer: null,
     };
     ydoc.on("update", (update: Uint8Array) => {
       const encoder = encoding.createEncoder();
@@ -400,6 +424,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     doc.unloaded = true;
     docs.delete(doc.name);
     await withFlushTurn(doc, () => compact(doc));
+    await settle(doc);
     doc.awareness.destroy();
     doc.ydoc.destroy();
   }
@@ -470,6 +495,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       const doc = r.value;
       if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
       await withFlushTurn(doc, () => compact(doc));
+      await settle(doc);
       doc.awareness.destroy();
       doc.ydoc.destroy();
     }

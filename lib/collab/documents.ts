@@ -2,7 +2,7 @@
  * Co-edited documents as the rules see them, and the question both the web app and the sidecar
  * ask: may this actor open this document, and may they write to it?
  */
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { responses, syntheses, themes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
@@ -125,4 +125,19 @@ export async function getSynthesisForReaders(db: Tx, actor: Actor, themeId: stri
     .where(eq(syntheses.themeId, themeId));
   assertCan(actor, "synthesis.view", { id: row?.id ?? "", theme });
   return row ?? { id: null, html: "", text: "", contentUpdatedAt: null };
+}
+
+/**
+ * Stores the readers' render of a document. contentUpdatedAt moves only when the text or markup
+ * really changed, so a synthesis can flag the responses that changed since it was last edited.
+ */
+export async function storeRenderedDocument(db: Tx, name: string, rendered: { html: string; text: string }): Promise<void> {
+  const parsed = parseDocName(name);
+  if (!parsed) return;
+  const table = parsed.kind === "response" ? responses : syntheses;
+  const now = new Date();
+  await db
+    .update(table)
+    .set({ lastHtml: rendered.html, lastText: rendered.text, contentUpdatedAt: now, updatedAt: now })
+    .where(and(eq(table.id, parsed.id), sql`${table.lastHtml} is distinct from ${rendered.html}`));
 }
