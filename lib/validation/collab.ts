@@ -6,3 +6,10 @@ export const CollabTokenInput = z.object({
   mode: z.enum(["read", "write"]).optional(),
 });
 export type CollabTokenInput = z.infer<typeof CollabTokenInput>;
+
+/** Saving a named revision of a co-edited document. */
+export const SaveRevisionInput = z.object({
+  doc: CollabTokenInput.shape.doc,
+  name: z.string().trim().min(1, "Give the revision a name.").max(120, "Keep the name under 120 characters."),
+});
+export type SaveRevisionInput = z.infer<typeof SaveRevisionInput>;
