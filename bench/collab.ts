@@ -36,7 +36,8 @@ const db = getDb();
 const port = await freePort();
 const sidecar = await spawnSidecar(port, { COLLAB_DEBUG_STATS: "1", COLLAB_UNLOAD_MS: "500", PORT: "3000" }, ["--expose-gc"]);
 const url = `ws://127.0.0.1:${port}`;
-const stats = async () => (await fetch(`http://127.0.0.1:${port}/debug/stats?gc`)).json() as Promise<{ documents: number; connections: number; rss: number; heapUsed: number }>;
+const stats = async (gc = true) =>
+  (await fetch(`http://127.0.0.1:${port}/debug/stats${gc ? "?gc" : ""}`)).json() as Promise<{ documents: number; connections: number; rss: number; heapUsed: number; cpuMs: number }>;
 const results: Record<string, unknown> = { editors: EDITORS, seconds: SECONDS, machine: `${(await import("node:os")).cpus().length} cores` };
 
 async function newDoc() {
@@ -151,9 +152,11 @@ try {
 async function runPhase(children: ChildProcess[], rate: number, ask: (c: ChildProcess, m: object, r: string) => Promise<Reply>) {
   const rowsBefore = Number((await db.select({ n: sql<number>`coalesce(max(seq), 0)` }).from(collabUpdates))[0]!.n);
   for (const child of children) child.send({ type: "rate", ratePerClient: rate });
+  const cpuBefore = (await stats(false)).cpuMs;
   for (const child of children) child.send({ type: "go" });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   for (const child of children) child.send({ type: "stop" });
+  const sidecarCpuPercent = Math.round((((await stats(false)).cpuMs - cpuBefore) / (SECONDS * 1000)) * 100);
   let latencies: number[] = [];
   let sentCount = 0;
   let complete = 0;
@@ -191,6 +194,7 @@ async function runPhase(children: ChildProcess[], rate: number, ask: (c: ChildPr
     reachedEveryone: complete,
     deliveredPerSecond: Math.round(complete / SECONDS),
     storedRows: rowsAfter - rowsBefore,
+    sidecarCpuPercent,
     p50Ms: +percentile(latencies, 50).toFixed(1),
     p95Ms: +percentile(latencies, 95).toFixed(1),
     p99Ms: +percentile(latencies, 99).toFixed(1),
@@ -249,10 +253,10 @@ function tenMegabyteDocument(): Uint8Array {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a printout of the JSON above
 function printTable(r: Record<string, any>) {
   console.log(`\nCollaboration sidecar, ${r.editors} editors on one document, ${r.seconds} s per rate (${r.machine}); all connected in ${r.connectAllMs} ms`);
-  console.log("offered/s  sent    reached all  delivered/s  p50 ms  p95 ms  p99 ms  max ms");
+  console.log("offered/s  sent    reached all  delivered/s  p50 ms  p95 ms  p99 ms  max ms  sidecar CPU");
   for (const p of r.phases)
     console.log(
-      `${String(p.offeredPerSecond).padEnd(10)} ${String(p.sent).padEnd(7)} ${String(p.reachedEveryone).padEnd(12)} ${String(p.deliveredPerSecond).padEnd(12)} ${String(p.p50Ms).padEnd(7)} ${String(p.p95Ms).padEnd(7)} ${String(p.p99Ms).padEnd(7)} ${p.maxMs}`,
+      `${String(p.offeredPerSecond).padEnd(10)} ${String(p.sent).padEnd(7)} ${String(p.reachedEveryone).padEnd(12)} ${String(p.deliveredPerSecond).padEnd(12)} ${String(p.p50Ms).padEnd(7)} ${String(p.p95Ms).padEnd(7)} ${String(p.p99Ms).padEnd(7)} ${String(p.maxMs).padEnd(7)} ${p.sidecarCpuPercent}%`,
     );
   const m = r.memory;
   console.log(`memory: ${m.documents} open documents (${(m.encodedBytesPerDocument / 1024).toFixed(0)} KB encoded each): heap ${m.heapPerDocumentKB} KB/document, RSS ${m.rssPerDocumentKB} KB/document`);

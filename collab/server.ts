@@ -64,6 +64,8 @@ export interface CollabStats {
   connections: number;
   rss: number;
   heapUsed: number;
+  /** CPU time used by the process so far, in ms (user + system). */
+  cpuMs: number;
 }
 
 interface Conn {
@@ -94,6 +96,7 @@ interface SharedDoc {
   /** Changed since onSettled last ran. */
   dirty: boolean;
   settleTimer: NodeJS.Timeout | null;
+  compacting: Promise<void> | null;
 }
 
 type Refusal = { status: 401 | 403 | 404 | 400; reason: string };
@@ -306,24 +309,35 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         doc.sinceSnapshot += batch.length;
         doc.dirty = true;
         doc.settleTimer ??= setTimeout(() => void settle(doc), settleDelayMs);
-        if (doc.sinceSnapshot >= compactAfter) await compact(doc);
+        if (doc.sinceSnapshot >= compactAfter && !doc.compacting) void compact(doc);
       }
     } finally {
       doc.flushing = null;
     }
   }
 
-  /** Writes the in-memory state as the snapshot up to the last stored seq. Callers hold the flush turn. */
+  /**
+   * Writes the in-memory state as the snapshot up to the last stored seq. The state and seq are
+   * taken together synchronously (the applied state is exactly the stored updates up to lastSeq),
+   * so storing them may overlap later flushes without holding up anyone's edits.
+   */
   async function compact(doc: SharedDoc): Promise<void> {
+    while (doc.compacting) await doc.compacting;
     if (doc.sinceSnapshot === 0) return;
     const upToSeq = doc.lastSeq;
     const count = doc.sinceSnapshot;
-    try {
-      await storeSnapshot(db, doc.name, Y.encodeStateAsUpdate(doc.ydoc), upToSeq);
-      doc.sinceSnapshot -= count;
-    } catch (e) {
+    const state = Y.encodeStateAsUpdate(doc.ydoc);
+    doc.compacting = storeSnapshot(db, doc.name, state, upToSeq).then(
+      () => {
+        doc.sinceSnapshot -= count;
+      },
       // The updates are still stored; compaction is only an optimisation and will be tried again.
-      log(`could not compact ${doc.name}: ${(e as Error).message}`);
+      (e: unknown) => log(`could not compact ${doc.name}: ${(e as Error).message}`),
+    );
+    try {
+      await doc.compacting;
+    } finally {
+      doc.compacting = null;
     }
   }
 
@@ -383,6 +397,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       unloaded: false,
       dirty: false,
       settleTimer: null,
+      compacting: null,
     };
     ydoc.on("update", (update: Uint8Array) => {
       const encoder = encoding.createEncoder();
@@ -479,7 +494,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
 
   function stats(): CollabStats {
     const mem = process.memoryUsage();
-    return { documents: docs.size, connections: conns.size, rss: mem.rss, heapUsed: mem.heapUsed };
+    const cpu = process.cpuUsage();
+    return { documents: docs.size, connections: conns.size, rss: mem.rss, heapUsed: mem.heapUsed, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
   }
 
   async function close(): Promise<void> {
