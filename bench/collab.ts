@@ -152,17 +152,20 @@ try {
 async function runPhase(children: ChildProcess[], rate: number, ask: (c: ChildProcess, m: object, r: string) => Promise<Reply>) {
   const rowsBefore = Number((await db.select({ n: sql<number>`coalesce(max(seq), 0)` }).from(collabUpdates))[0]!.n);
   for (const child of children) child.send({ type: "rate", ratePerClient: rate });
-  const cpuBefore = (await stats(false)).cpuMs;
+  const cpuBefore = (await stats(false)).cpuMs; // also resets the store-delay sample
   for (const child of children) child.send({ type: "go" });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   for (const child of children) child.send({ type: "stop" });
-  const sidecarCpuPercent = Math.round((((await stats(false)).cpuMs - cpuBefore) / (SECONDS * 1000)) * 100);
+  const after = await stats(false);
+  const sidecarCpuPercent = Math.round(((after.cpuMs - cpuBefore) / (SECONDS * 1000)) * 100);
   let latencies: number[] = [];
+  let clientLoopDelayP99 = 0;
   let sentCount = 0;
   let complete = 0;
   const deadline = Date.now() + 15_000;
   for (;;) {
     const reports = await Promise.all(children.map((c) => ask(c, { type: "report" }, "report")));
+    clientLoopDelayP99 = Math.max(...reports.map((r) => r.loopDelayP99Ms));
     const sent = new Map<string, number>(reports.flatMap((r) => r.sent));
     const reach = new Map<string, { max: number; count: number }>();
     for (const r of reports)
@@ -195,6 +198,8 @@ async function runPhase(children: ChildProcess[], rate: number, ask: (c: ChildPr
     deliveredPerSecond: Math.round(complete / SECONDS),
     storedRows: rowsAfter - rowsBefore,
     sidecarCpuPercent,
+    sidecarStoreToBroadcastMs: after.storeToBroadcastMs,
+    clientEventLoopDelayP99Ms: +clientLoopDelayP99.toFixed(1),
     p50Ms: +percentile(latencies, 50).toFixed(1),
     p95Ms: +percentile(latencies, 95).toFixed(1),
     p99Ms: +percentile(latencies, 99).toFixed(1),
@@ -206,6 +211,7 @@ interface Reply {
   type: string;
   sent: [string, number][];
   received: [string, number, number][];
+  loopDelayP99Ms: number;
 }
 
 function paragraph(text: string): Y.XmlElement {
@@ -257,6 +263,10 @@ function printTable(r: Record<string, any>) {
   for (const p of r.phases)
     console.log(
       `${String(p.offeredPerSecond).padEnd(10)} ${String(p.sent).padEnd(7)} ${String(p.reachedEveryone).padEnd(12)} ${String(p.deliveredPerSecond).padEnd(12)} ${String(p.p50Ms).padEnd(7)} ${String(p.p95Ms).padEnd(7)} ${String(p.p99Ms).padEnd(7)} ${String(p.maxMs).padEnd(7)} ${p.sidecarCpuPercent}%`,
+    );
+  for (const p of r.phases)
+    console.log(
+      `  at ${p.offeredPerSecond}/s inside the sidecar, receipt to broadcast (stored in between): p50 ${p.sidecarStoreToBroadcastMs?.p50} ms, p95 ${p.sidecarStoreToBroadcastMs?.p95} ms, p99 ${p.sidecarStoreToBroadcastMs?.p99} ms; editor processes' event-loop delay p99 ${p.clientEventLoopDelayP99Ms} ms`,
     );
   const m = r.memory;
   console.log(`memory: ${m.documents} open documents (${(m.encodedBytesPerDocument / 1024).toFixed(0)} KB encoded each): heap ${m.heapPerDocumentKB} KB/document, RSS ${m.rssPerDocumentKB} KB/document`);

@@ -3,6 +3,7 @@
  * clients), so that decoding 100 clients' traffic does not all land on one core of the bench.
  * Talks to its parent over IPC: start → ready, go → (typing), stop, report → report.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "./bench-support";
 import { connectClient, synced, type TestClient } from "./test-helpers";
 
@@ -21,6 +22,8 @@ const received = new Map<string, { max: number; count: number }>();
 const timers: NodeJS.Timeout[] = [];
 let config: Extract<Command, { type: "start" }>;
 let phase = 0;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 const TAG = /\[[a-z0-9]+\]/g;
 
@@ -50,6 +53,7 @@ process.on("message", async (cmd: Command) => {
   } else if (cmd.type === "rate") {
     config.ratePerClient = cmd.ratePerClient;
     phase++;
+    loopDelay.reset();
     sent.clear();
     received.clear();
   } else if (cmd.type === "go") {
@@ -72,7 +76,12 @@ process.on("message", async (cmd: Command) => {
   } else if (cmd.type === "stop") {
     for (const t of timers.splice(0)) clearInterval(t);
   } else if (cmd.type === "report") {
-    process.send!({ type: "report", sent: [...sent], received: [...received].map(([tag, r]) => [tag, r.max, r.count]) });
+    process.send!({
+      type: "report",
+      sent: [...sent],
+      received: [...received].map(([tag, r]) => [tag, r.max, r.count]),
+      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    });
   } else if (cmd.type === "exit") {
     for (const c of clients) c.destroy();
     process.exit(0);

@@ -66,6 +66,8 @@ export interface CollabStats {
   heapUsed: number;
   /** CPU time used by the process so far, in ms (user + system). */
   cpuMs: number;
+  /** Since the last call (debug stats only): receipt of an update to its broadcast, the store in between. */
+  storeToBroadcastMs?: { count: number; p50: number | null; p95: number | null; p99: number | null };
 }
 
 interface Conn {
@@ -85,7 +87,7 @@ interface SharedDoc {
   ydoc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   conns: Set<Conn>;
-  pending: { update: Uint8Array; conn: Conn }[];
+  pending: { update: Uint8Array; conn: Conn; at: number }[];
   flushing: Promise<void> | null;
   /** Highest seq stored for this document (snapshot or update). */
   lastSeq: number;
@@ -275,7 +277,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   }
 
   function enqueue(doc: SharedDoc, update: Uint8Array, conn: Conn): void {
-    doc.pending.push({ update, conn });
+    doc.pending.push({ update, conn, at: performance.now() });
     doc.flushing ??= flush(doc);
   }
 
@@ -297,6 +299,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
           }
           continue;
         }
+        if (options.debugStats) for (const p of batch) recordStoreDelay(performance.now() - p.at);
         try {
           Y.transact(doc.ydoc, () => {
             for (const { update, conn } of batch) Y.applyUpdate(doc.ydoc, update, conn);
@@ -492,10 +495,19 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   }, 30_000);
   pingTimer.unref();
 
+  /** Time from receiving an update to broadcasting it (stored meanwhile), for the debug stats. */
+  const storeDelays: number[] = [];
+  function recordStoreDelay(ms: number) {
+    if (storeDelays.length < 200_000) storeDelays.push(ms);
+  }
+
   function stats(): CollabStats {
     const mem = process.memoryUsage();
     const cpu = process.cpuUsage();
-    return { documents: docs.size, connections: conns.size, rss: mem.rss, heapUsed: mem.heapUsed, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+    const sorted = storeDelays.splice(0).sort((a, b) => a - b);
+    const at = (p: number) => (sorted.length ? +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1) : null);
+    return {
+      storeToBroadcastMs: { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) }, documents: docs.size, connections: conns.size, rss: mem.rss, heapUsed: mem.heapUsed, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
   }
 
   async function close(): Promise<void> {
