@@ -12,6 +12,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { benchDatabase, now, percentile, writeResult } from "@/collab/bench-support";
+import type { CollabStats } from "@/collab/server";
 import { connectClient, freePort, spawnSidecar, synced, until, type TestClient } from "@/collab/test-helpers";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -37,7 +38,7 @@ const port = await freePort();
 const sidecar = await spawnSidecar(port, { COLLAB_DEBUG_STATS: "1", COLLAB_UNLOAD_MS: "500", PORT: "3000" }, ["--expose-gc"]);
 const url = `ws://127.0.0.1:${port}`;
 const stats = async (gc = true) =>
-  (await fetch(`http://127.0.0.1:${port}/debug/stats${gc ? "?gc" : ""}`)).json() as Promise<{ documents: number; connections: number; rss: number; heapUsed: number; cpuMs: number }>;
+  (await fetch(`http://127.0.0.1:${port}/debug/stats${gc ? "?gc" : ""}`)).json() as Promise<CollabStats>;
 const results: Record<string, unknown> = { editors: EDITORS, seconds: SECONDS, machine: `${(await import("node:os")).cpus().length} cores` };
 
 async function newDoc() {
@@ -88,7 +89,7 @@ try {
     const name = await newDoc();
     const state = realisticDocument(400, 60);
     contentBytes += state.byteLength;
-    await storeSnapshot(db, name, state, 0);
+    await storeSnapshot(db, name, state, []);
     memDocs.push(name);
   }
   const holders: TestClient[] = [];
@@ -106,7 +107,7 @@ try {
   // 3. Loading a 10 MB document from PostgreSQL (snapshot plus a tail of updates).
   const big = await newDoc();
   const bigState = tenMegabyteDocument();
-  await storeSnapshot(db, big, bigState, 0);
+  await storeSnapshot(db, big, bigState, []);
   const tail = new Y.Doc();
   Y.applyUpdate(tail, bigState);
   const tailUpdates: Uint8Array[] = [];

@@ -87,12 +87,14 @@ interface SharedDoc {
   ydoc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   conns: Set<Conn>;
+  /** Received from writers, not yet being stored. */
   pending: { update: Uint8Array; conn: Conn; at: number }[];
-  flushing: Promise<void> | null;
-  /** Highest seq stored for this document (snapshot or update). */
-  lastSeq: number;
-  /** Updates stored since the last snapshot. */
-  sinceSnapshot: number;
+  /** Inserts under way. */
+  inFlight: number;
+  /** The chain that applies stored batches in the order they were started. */
+  applied: Promise<void>;
+  /** collab_updates rows applied to the in-memory doc and not yet folded into a snapshot. */
+  appliedSeqs: number[];
   unloadTimer: NodeJS.Timeout | null;
   unloaded: boolean;
   /** Changed since onSettled last ran. */
@@ -100,6 +102,9 @@ interface SharedDoc {
   settleTimer: NodeJS.Timeout | null;
   compacting: Promise<void> | null;
 }
+
+/** Inserts of one document's updates that may be under way at once (the pool has 10 connections). */
+const MAX_IN_FLIGHT = 3;
 
 type Refusal = { status: 401 | 403 | 404 | 400; reason: string };
 
@@ -278,18 +283,24 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
 
   function enqueue(doc: SharedDoc, update: Uint8Array, conn: Conn): void {
     doc.pending.push({ update, conn, at: performance.now() });
-    doc.flushing ??= flush(doc);
+    pump(doc);
   }
 
-  /** Stores pending updates in one INSERT, then applies and broadcasts them; repeats until none are left. */
-  async function flush(doc: SharedDoc): Promise<void> {
-    try {
-      while (doc.pending.length) {
-        const batch = doc.pending.splice(0).filter((p) => !p.conn.failed);
-        if (!batch.length) continue;
-        let seqs: number[];
+  /**
+   * Starts storing what is pending, with up to MAX_IN_FLIGHT inserts at once (each one INSERT of
+   * every update waiting), and applies and broadcasts each batch only after its commit, strictly in
+   * the order the batches were started. So an edit waits for one commit, not for a queue of them.
+   */
+  function pump(doc: SharedDoc): void {
+    while (doc.pending.length && doc.inFlight < MAX_IN_FLIGHT) {
+      const batch = doc.pending.splice(0).filter((p) => !p.conn.failed);
+      if (!batch.length) return;
+      doc.inFlight++;
+      const stored = appendUpdates(db, batch.map((p) => ({ doc: doc.name, update: p.update, userId: p.conn.userId })));
+      stored.catch(() => {}); // handled in order below
+      doc.applied = doc.applied.then(async () => {
         try {
-          seqs = await appendUpdates(db, batch.map((p) => ({ doc: doc.name, update: p.update, userId: p.conn.userId })));
+          applyBatch(doc, batch, await stored);
         } catch (e) {
           log(`could not store ${batch.length} update(s) on ${doc.name}: ${(e as Error).message}`);
           // Not stored, so not applied and not broadcast: the clients re-send it after reconnecting.
@@ -297,46 +308,50 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
             conn.failed = true;
             conn.ws.close(CLOSE.storageFailed, "Could not store the change");
           }
-          continue;
+        } finally {
+          doc.inFlight--;
+          pump(doc);
         }
-        if (options.debugStats) for (const p of batch) recordStoreDelay(performance.now() - p.at);
-        try {
-          Y.transact(doc.ydoc, () => {
-            for (const { update, conn } of batch) Y.applyUpdate(doc.ydoc, update, conn);
-          });
-        } catch (e) {
-          // Stored but not applicable here: a reload merges it with everything else.
-          log(`could not apply an update on ${doc.name}: ${(e as Error).message}`);
-        }
-        doc.lastSeq = Math.max(doc.lastSeq, ...seqs);
-        doc.sinceSnapshot += batch.length;
-        doc.dirty = true;
-        doc.settleTimer ??= setTimeout(() => void settle(doc), settleDelayMs);
-        if (doc.sinceSnapshot >= compactAfter && !doc.compacting) void compact(doc);
-      }
-    } finally {
-      doc.flushing = null;
+      });
     }
   }
 
+  function applyBatch(doc: SharedDoc, batch: SharedDoc["pending"], seqs: number[]): void {
+    if (options.debugStats) for (const p of batch) recordStoreDelay(performance.now() - p.at);
+    try {
+      Y.transact(doc.ydoc, () => {
+        for (const { update, conn } of batch) Y.applyUpdate(doc.ydoc, update, conn);
+      });
+    } catch (e) {
+      // Stored but not applicable here: a reload merges it with everything else.
+      log(`could not apply an update on ${doc.name}: ${(e as Error).message}`);
+    }
+    doc.appliedSeqs.push(...seqs);
+    doc.dirty = true;
+    doc.settleTimer ??= setTimeout(() => void settle(doc), settleDelayMs);
+    if (doc.appliedSeqs.length >= compactAfter && !doc.compacting) void compact(doc);
+  }
+
+  /** Resolves once nothing is pending or being stored for the document. */
+  async function drained(doc: SharedDoc): Promise<void> {
+    while (doc.pending.length || doc.inFlight) await doc.applied;
+  }
+
   /**
-   * Writes the in-memory state as the snapshot up to the last stored seq. The state and seq are
-   * taken together synchronously (the applied state is exactly the stored updates up to lastSeq),
-   * so storing them may overlap later flushes without holding up anyone's edits.
+   * Writes the in-memory state as the snapshot and deletes exactly the update rows applied to it.
+   * State and row list are taken together synchronously, so storing may overlap later inserts
+   * without holding up anyone's edits; rows still in flight are simply not deleted.
    */
   async function compact(doc: SharedDoc): Promise<void> {
     while (doc.compacting) await doc.compacting;
-    if (doc.sinceSnapshot === 0) return;
-    const upToSeq = doc.lastSeq;
-    const count = doc.sinceSnapshot;
+    if (doc.appliedSeqs.length === 0) return;
+    const seqs = doc.appliedSeqs.splice(0);
     const state = Y.encodeStateAsUpdate(doc.ydoc);
-    doc.compacting = storeSnapshot(db, doc.name, state, upToSeq).then(
-      () => {
-        doc.sinceSnapshot -= count;
-      },
+    doc.compacting = storeSnapshot(db, doc.name, state, seqs).catch((e: unknown) => {
       // The updates are still stored; compaction is only an optimisation and will be tried again.
-      (e: unknown) => log(`could not compact ${doc.name}: ${(e as Error).message}`),
-    );
+      doc.appliedSeqs.unshift(...seqs);
+      log(`could not compact ${doc.name}: ${(e as Error).message}`);
+    });
     try {
       await doc.compacting;
     } finally {
@@ -353,21 +368,6 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       await options.onSettled(doc.name, doc.ydoc);
     } catch (e) {
       log(`could not refresh ${doc.name} for readers: ${(e as Error).message}`);
-    }
-  }
-
-  /** Waits for the document's flush turn, then runs `fn` while no update is being stored. */
-  async function withFlushTurn(doc: SharedDoc, fn: () => Promise<void>): Promise<void> {
-    while (doc.flushing) await doc.flushing;
-    let release!: () => void;
-    doc.flushing = new Promise<void>((r) => (release = r));
-    try {
-      await fn();
-    } finally {
-      doc.flushing = null;
-      release();
-      // Updates that arrived meanwhile were queued without starting a flush.
-      if (doc.pending.length) doc.flushing = flush(doc);
     }
   }
 
@@ -393,9 +393,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       awareness,
       conns: new Set(),
       pending: [],
-      flushing: null,
-      lastSeq: stored.upToSeq,
-      sinceSnapshot: stored.pendingUpdates,
+      inFlight: 0,
+      applied: Promise.resolve(),
+      appliedSeqs: stored.updateSeqs,
       unloadTimer: null,
       unloaded: false,
       dirty: false,
@@ -441,7 +441,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     if (doc.conns.size > 0 || doc.unloaded) return;
     doc.unloaded = true;
     docs.delete(doc.name);
-    await withFlushTurn(doc, () => compact(doc));
+    await drained(doc);
+    await compact(doc);
     await settle(doc);
     doc.awareness.destroy();
     doc.ydoc.destroy();
@@ -522,7 +523,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       if (r.status !== "fulfilled") continue;
       const doc = r.value;
       if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
-      await withFlushTurn(doc, () => compact(doc));
+      await drained(doc);
+      await compact(doc);
       await settle(doc);
       doc.awareness.destroy();
       doc.ydoc.destroy();

@@ -5,18 +5,16 @@
  */
 import { promisify } from "node:util";
 import { constants, deflateRaw, inflateRaw } from "node:zlib";
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db, Tx } from "@/db";
 import { collabSnapshots, collabUpdates } from "@/db/schema";
 
 export interface StoredDocument {
-  /** The snapshot first (if any), then later updates in the order they were stored. */
+  /** The snapshot first (if any), then the update rows not yet folded into it, by seq. */
   parts: Uint8Array[];
-  /** The highest update seq included in `parts` (0 when there is none). */
-  upToSeq: number;
-  /** How many update rows follow the snapshot: compaction is due when this grows. */
-  pendingUpdates: number;
+  /** The seqs of those update rows: compaction deletes exactly these once they are in a snapshot. */
+  updateSeqs: number[];
 }
 
 const asBytes = (b: Buffer | Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -31,26 +29,26 @@ export const packState = async (state: Uint8Array) => asBytes(await deflate(stat
 export const unpackState = async (packed: Uint8Array) => asBytes(await inflate(packed));
 
 /**
- * Reads a document in ONE statement, so a compaction committing meanwhile can never make us read
- * the old snapshot together with the post-compaction update list (which would drop updates).
+ * Reads a document: its snapshot and every update row still there. Compaction deletes exactly the
+ * rows it folded in, in the same transaction as it writes the snapshot, so whatever rows remain
+ * are needed (or, at worst, already in the snapshot: applying a Yjs update twice changes nothing).
+ * ONE statement, so a compaction committing meanwhile can never pair the old snapshot with the
+ * post-compaction rows.
  */
 export async function loadStoredDocument(db: Tx, doc: string): Promise<StoredDocument> {
   const result = await db.execute<{ kind: number; data: Buffer; seq: string }>(sql`
-    with s as (select state, up_to_seq from ${collabSnapshots} where doc = ${doc})
-    select 0 as kind, state as data, up_to_seq as seq from s
+    select 0 as kind, state as data, up_to_seq as seq from ${collabSnapshots} where doc = ${doc}
     union all
-    select 1, u.update, u.seq from ${collabUpdates} u
-      where u.doc = ${doc} and u.seq > coalesce((select up_to_seq from s), 0)
+    select 1, u.update, u.seq from ${collabUpdates} u where u.doc = ${doc}
     order by kind, seq`);
   const parts: Uint8Array[] = [];
-  let upToSeq = 0;
-  let pendingUpdates = 0;
+  const updateSeqs: number[] = [];
   for (const row of result.rows) {
-    parts.push(Number(row.kind) === 0 ? await unpackState(row.data) : asBytes(row.data));
-    upToSeq = Math.max(upToSeq, Number(row.seq));
-    if (Number(row.kind) === 1) pendingUpdates++;
+    const isSnapshot = Number(row.kind) === 0;
+    parts.push(isSnapshot ? await unpackState(row.data) : asBytes(row.data));
+    if (!isSnapshot) updateSeqs.push(Number(row.seq));
   }
-  return { parts, upToSeq, pendingUpdates };
+  return { parts, updateSeqs };
 }
 
 /** Applies the parts of a stored document in one transaction (cheaper than merging them first). */
@@ -82,30 +80,29 @@ export async function appendUpdates(db: Tx, rows: NewUpdate[]): Promise<number[]
 }
 
 /**
- * Replaces the snapshot with `state` (everything up to `upToSeq`) and deletes the updates it
- * covers, in one transaction. A snapshot never moves backwards.
+ * Replaces the snapshot with `fullState` and deletes the update rows `coveredSeqs` it includes, in
+ * one transaction. `fullState` must include the previous snapshot (it is a Y.Doc loaded from it):
+ * the sidecar is the only writer of a document, so its in-memory state always does.
  */
-export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, upToSeq: number): Promise<void> {
+export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, coveredSeqs: number[]): Promise<void> {
   const state = await packState(fullState);
+  const upToSeq = coveredSeqs.length ? Math.max(...coveredSeqs) : 0;
   await db.transaction(async (tx) => {
-    const written = await tx
+    await tx
       .insert(collabSnapshots)
       .values({ doc, state, upToSeq })
-      .onConflictDoUpdate({
-        target: collabSnapshots.doc,
-        set: { state, upToSeq, updatedAt: new Date() },
-        setWhere: sql`${collabSnapshots.upToSeq} <= ${upToSeq}`,
-      })
-      .returning({ doc: collabSnapshots.doc });
-    if (written.length) await tx.delete(collabUpdates).where(and(eq(collabUpdates.doc, doc), lte(collabUpdates.seq, upToSeq)));
+      .onConflictDoUpdate({ target: collabSnapshots.doc, set: { state, upToSeq: sql`greatest(${collabSnapshots.upToSeq}, ${upToSeq})`, updatedAt: new Date() } });
+    for (let i = 0; i < coveredSeqs.length; i += 5000) {
+      await tx.delete(collabUpdates).where(and(eq(collabUpdates.doc, doc), inArray(collabUpdates.seq, coveredSeqs.slice(i, i + 5000))));
+    }
   });
 }
 
-/** Folds a document's updates into its snapshot from what is in the database (used by scripts and tests). */
+/** Folds a document's updates into its snapshot from what is in the database (scripts and tests; not while a sidecar has it open). */
 export async function compactStoredDocument(db: Db, doc: string): Promise<void> {
   const { ydoc, stored } = await loadYDoc(db, doc);
   try {
-    if (stored.pendingUpdates > 0) await storeSnapshot(db, doc, Y.encodeStateAsUpdate(ydoc), stored.upToSeq);
+    if (stored.updateSeqs.length > 0) await storeSnapshot(db, doc, Y.encodeStateAsUpdate(ydoc), stored.updateSeqs);
   } finally {
     ydoc.destroy();
   }
