@@ -89,7 +89,7 @@ try {
     const name = await newDoc();
     const state = realisticDocument(400, 60);
     contentBytes += state.byteLength;
-    await storeSnapshot(db, name, state, []);
+    await storeSnapshot(db, name, state, [], 0);
     memDocs.push(name);
   }
   const holders: TestClient[] = [];
@@ -107,7 +107,7 @@ try {
   // 3. Loading a 10 MB document from PostgreSQL (snapshot plus a tail of updates).
   const big = await newDoc();
   const bigState = tenMegabyteDocument();
-  await storeSnapshot(db, big, bigState, []);
+  await storeSnapshot(db, big, bigState, [], 0);
   const tail = new Y.Doc();
   Y.applyUpdate(tail, bigState);
   const tailUpdates: Uint8Array[] = [];

@@ -235,4 +235,25 @@ describe("collaboration sidecar", () => {
     expect(view.text.trim()).toBe("We agree");
     expect(view.contentUpdatedAt).toBeInstanceOf(Date);
   });
+
+  it("never lets one instance's snapshot drop what another instance stored", async () => {
+    // Two instances with the same document open (an old one finishing while a new one serves).
+    const first = await start({ compactAfterUpdates: 1 });
+    const second = await start({ compactAfterUpdates: 1 });
+    const { doc } = await newDocument();
+    const a = client(doc, (await writer(doc)).token, `ws://127.0.0.1:${first.port}`);
+    const b = client(doc, (await writer(doc)).token, `ws://127.0.0.1:${second.port}`);
+    await Promise.all([synced(a), synced(b)]);
+    a.ydoc.getText("body").insert(0, "alpha ");
+    await until(async () => (await storedText(doc)).includes("alpha"), "alpha stored");
+    b.ydoc.getText("body").insert(0, "beta ");
+    await until(async () => (await storedText(doc)).includes("beta"), "beta stored");
+    a.ydoc.getText("body").insert(0, "gamma ");
+    await until(async () => (await storedText(doc)).includes("gamma"), "gamma stored");
+    const text = await storedText(doc);
+    expect(text).toContain("alpha");
+    expect(text).toContain("beta");
+    // The second instance merged the first one's snapshot when its own write conflicted.
+    await until(() => textOf(b).includes("alpha"), "b received alpha through the merged snapshot");
+  });
 });

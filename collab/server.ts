@@ -21,7 +21,7 @@ import * as Y from "yjs";
 import type { Db } from "@/db";
 import { loadActor } from "@/lib/auth/actor";
 import { collabModeFor, loadCollabResource } from "@/lib/collab/documents";
-import { appendUpdates, applyStored, loadStoredDocument, storeSnapshot } from "@/lib/collab/persistence";
+import { appendUpdates, applyStored, loadSnapshot, loadStoredDocument, storeSnapshot } from "@/lib/collab/persistence";
 import { CLOSE, MAX_FRAME_BYTES, MESSAGE, SYNC, TOKEN_PROTOCOL_PREFIX, parseDocName, type CollabMode } from "@/lib/collab/protocol";
 import { verifyCollabToken } from "@/lib/collab/token";
 import { isAppError } from "@/lib/errors";
@@ -95,6 +95,8 @@ interface SharedDoc {
   applied: Promise<void>;
   /** collab_updates rows applied to the in-memory doc and not yet folded into a snapshot. */
   appliedSeqs: number[];
+  /** The snapshot version this instance loaded or last wrote. */
+  snapshotVersion: number;
   unloadTimer: NodeJS.Timeout | null;
   unloaded: boolean;
   /** Changed since onSettled last ran. */
@@ -340,18 +342,36 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   /**
    * Writes the in-memory state as the snapshot and deletes exactly the update rows applied to it.
    * State and row list are taken together synchronously, so storing may overlap later inserts
-   * without holding up anyone's edits; rows still in flight are simply not deleted.
+   * without holding up anyone's edits; rows still in flight are simply not deleted. If another
+   * snapshot was written since ours (an older instance of this document finishing its unload),
+   * its content is merged in (and broadcast) before trying again.
    */
   async function compact(doc: SharedDoc): Promise<void> {
     while (doc.compacting) await doc.compacting;
     if (doc.appliedSeqs.length === 0) return;
-    const seqs = doc.appliedSeqs.splice(0);
-    const state = Y.encodeStateAsUpdate(doc.ydoc);
-    doc.compacting = storeSnapshot(db, doc.name, state, seqs).catch((e: unknown) => {
-      // The updates are still stored; compaction is only an optimisation and will be tried again.
-      doc.appliedSeqs.unshift(...seqs);
-      log(`could not compact ${doc.name}: ${(e as Error).message}`);
-    });
+    doc.compacting = (async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const seqs = doc.appliedSeqs.splice(0);
+        try {
+          const version = await storeSnapshot(db, doc.name, Y.encodeStateAsUpdate(doc.ydoc), seqs, doc.snapshotVersion);
+          if (version !== null) {
+            doc.snapshotVersion = version;
+            return;
+          }
+          doc.appliedSeqs.unshift(...seqs);
+          const current = await loadSnapshot(db, doc.name);
+          if (current) {
+            Y.applyUpdate(doc.ydoc, current.state);
+            doc.snapshotVersion = current.version;
+          }
+        } catch (e) {
+          // The updates are still stored; compaction is only an optimisation and will be tried again.
+          doc.appliedSeqs.unshift(...seqs);
+          log(`could not compact ${doc.name}: ${(e as Error).message}`);
+          return;
+        }
+      }
+    })();
     try {
       await doc.compacting;
     } finally {
@@ -396,6 +416,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       inFlight: 0,
       applied: Promise.resolve(),
       appliedSeqs: stored.updateSeqs,
+      snapshotVersion: stored.snapshotVersion,
       unloadTimer: null,
       unloaded: false,
       dirty: false,

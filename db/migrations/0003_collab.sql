@@ -11,6 +11,7 @@ CREATE TABLE "collab_snapshots" (
 	"doc" text PRIMARY KEY NOT NULL,
 	"state" "bytea" NOT NULL,
 	"up_to_seq" bigint NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { bigint, bigserial, customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./members";
 import { papers } from "./papers";
 import { themes } from "./themes";
@@ -64,6 +64,8 @@ export const collabSnapshots = pgTable("collab_snapshots", {
   doc: text("doc").primaryKey(),
   state: bytea("state").notNull(),
   upToSeq: bigint("up_to_seq", { mode: "number" }).notNull(),
+  /** Bumped by every write: a sidecar replaces only the snapshot it loaded or last wrote (optimistic lock). */
+  version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -15,6 +15,8 @@ export interface StoredDocument {
   parts: Uint8Array[];
   /** The seqs of those update rows: compaction deletes exactly these once they are in a snapshot. */
   updateSeqs: number[];
+  /** Version of the snapshot read (0: none yet). */
+  snapshotVersion: number;
 }
 
 const asBytes = (b: Buffer | Uint8Array) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -37,18 +39,20 @@ export const unpackState = async (packed: Uint8Array) => asBytes(await inflate(p
  */
 export async function loadStoredDocument(db: Tx, doc: string): Promise<StoredDocument> {
   const result = await db.execute<{ kind: number; data: Buffer; seq: string }>(sql`
-    select 0 as kind, state as data, up_to_seq as seq from ${collabSnapshots} where doc = ${doc}
+    select 0 as kind, state as data, version::bigint as seq from ${collabSnapshots} where doc = ${doc}
     union all
     select 1, u.update, u.seq from ${collabUpdates} u where u.doc = ${doc}
     order by kind, seq`);
   const parts: Uint8Array[] = [];
   const updateSeqs: number[] = [];
+  let snapshotVersion = 0;
   for (const row of result.rows) {
     const isSnapshot = Number(row.kind) === 0;
     parts.push(isSnapshot ? await unpackState(row.data) : asBytes(row.data));
-    if (!isSnapshot) updateSeqs.push(Number(row.seq));
+    if (isSnapshot) snapshotVersion = Number(row.seq);
+    else updateSeqs.push(Number(row.seq));
   }
-  return { parts, updateSeqs };
+  return { parts, updateSeqs, snapshotVersion };
 }
 
 /** Applies the parts of a stored document in one transaction (cheaper than merging them first). */
@@ -80,29 +84,43 @@ export async function appendUpdates(db: Tx, rows: NewUpdate[]): Promise<number[]
 }
 
 /**
- * Replaces the snapshot with `fullState` and deletes the update rows `coveredSeqs` it includes, in
- * one transaction. `fullState` must include the previous snapshot (it is a Y.Doc loaded from it):
- * the sidecar is the only writer of a document, so its in-memory state always does.
+ * Replaces snapshot version `expectedVersion` (0: there is none yet) with `fullState` and deletes
+ * the update rows `coveredSeqs` it includes, in one transaction. Returns the new version, or null
+ * when someone else wrote a snapshot meanwhile (an instance that had the document open before a
+ * restart): then nothing is written, and the caller merges that snapshot in and tries again, so a
+ * snapshot never drops what another one held.
  */
-export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, coveredSeqs: number[]): Promise<void> {
+export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, coveredSeqs: number[], expectedVersion: number): Promise<number | null> {
   const state = await packState(fullState);
   const upToSeq = coveredSeqs.length ? Math.max(...coveredSeqs) : 0;
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(collabSnapshots)
-      .values({ doc, state, upToSeq })
-      .onConflictDoUpdate({ target: collabSnapshots.doc, set: { state, upToSeq: sql`greatest(${collabSnapshots.upToSeq}, ${upToSeq})`, updatedAt: new Date() } });
+  return db.transaction(async (tx) => {
+    const written =
+      expectedVersion === 0
+        ? await tx.insert(collabSnapshots).values({ doc, state, upToSeq, version: 1 }).onConflictDoNothing().returning({ version: collabSnapshots.version })
+        : await tx
+            .update(collabSnapshots)
+            .set({ state, upToSeq: sql`greatest(${collabSnapshots.upToSeq}, ${upToSeq})`, version: sql`${collabSnapshots.version} + 1`, updatedAt: new Date() })
+            .where(and(eq(collabSnapshots.doc, doc), eq(collabSnapshots.version, expectedVersion)))
+            .returning({ version: collabSnapshots.version });
+    if (!written.length) return null;
     for (let i = 0; i < coveredSeqs.length; i += 5000) {
       await tx.delete(collabUpdates).where(and(eq(collabUpdates.doc, doc), inArray(collabUpdates.seq, coveredSeqs.slice(i, i + 5000))));
     }
+    return written[0]!.version;
   });
+}
+
+/** The current snapshot of a document, unpacked, with its version; null when there is none. */
+export async function loadSnapshot(db: Tx, doc: string): Promise<{ state: Uint8Array; version: number } | null> {
+  const [row] = await db.select({ state: collabSnapshots.state, version: collabSnapshots.version }).from(collabSnapshots).where(eq(collabSnapshots.doc, doc));
+  return row ? { state: await unpackState(row.state), version: row.version } : null;
 }
 
 /** Folds a document's updates into its snapshot from what is in the database (scripts and tests; not while a sidecar has it open). */
 export async function compactStoredDocument(db: Db, doc: string): Promise<void> {
   const { ydoc, stored } = await loadYDoc(db, doc);
   try {
-    if (stored.updateSeqs.length > 0) await storeSnapshot(db, doc, Y.encodeStateAsUpdate(ydoc), stored.updateSeqs);
+    if (stored.updateSeqs.length > 0) await storeSnapshot(db, doc, Y.encodeStateAsUpdate(ydoc), stored.updateSeqs, stored.snapshotVersion);
   } finally {
     ydoc.destroy();
   }
