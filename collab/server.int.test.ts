@@ -256,4 +256,18 @@ describe("collaboration sidecar", () => {
     // The second instance merged the first one's snapshot when its own write conflicted.
     await until(() => textOf(b).includes("alpha"), "b received alpha through the merged snapshot");
   });
+
+  it("shows each caret under the name of the member behind the socket, whatever the client claims", async () => {
+    const { doc } = await newDocument();
+    const alice = await writer(doc);
+    const a = client(doc, alice.token);
+    const b = client(doc, (await writer(doc)).token);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField("user", { name: "Somebody Else", color: "#aa0000" });
+    const seen = await until(() => {
+      const state = b.provider.awareness.getStates().get(a.ydoc.clientID) as { user?: { name: string; color: string; id: string } } | undefined;
+      return state?.user?.id ? state.user : null;
+    }, "b sees a's caret");
+    expect(seen).toEqual({ name: alice.person.displayName, color: "#aa0000", id: alice.person.id });
+  });
 });

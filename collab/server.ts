@@ -19,7 +19,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "@/db";
-import { loadActor } from "@/lib/auth/actor";
+import { isSignedIn, loadActor } from "@/lib/auth/actor";
 import { collabModeFor, loadCollabResource } from "@/lib/collab/documents";
 import { appendUpdates, applyStored, loadSnapshot, loadStoredDocument, storeSnapshot } from "@/lib/collab/persistence";
 import { CLOSE, MAX_FRAME_BYTES, MESSAGE, SYNC, TOKEN_PROTOCOL_PREFIX, parseDocName, type CollabMode } from "@/lib/collab/protocol";
@@ -73,6 +73,7 @@ export interface CollabStats {
 interface Conn {
   ws: WebSocket;
   userId: string;
+  name: string;
   mode: CollabMode;
   doc: SharedDoc;
   /** Awareness client ids this socket set, removed when it closes. */
@@ -107,6 +108,14 @@ interface SharedDoc {
 
 /** Inserts of one document's updates that may be under way at once (the pool has 10 connections). */
 const MAX_IN_FLIGHT = 3;
+
+interface Grant {
+  userId: string;
+  /** The member's public name (pseudonym if they use one), shown on their caret whatever the client claims. */
+  name: string;
+  doc: string;
+  mode: CollabMode;
+}
 
 type Refusal = { status: 401 | 403 | 404 | 400; reason: string };
 
@@ -166,7 +175,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   }
 
   /** Everything decided before a socket exists. */
-  async function authorise(req: http.IncomingMessage): Promise<Refusal | { userId: string; doc: string; mode: CollabMode }> {
+  async function authorise(req: http.IncomingMessage): Promise<Refusal | Grant> {
     const origin = req.headers.origin;
     if (origin && !allowedOrigins.has(origin)) return { status: 403, reason: "Origin not allowed" };
     const url = new URL(req.url ?? "/", "http://sidecar");
@@ -177,24 +186,24 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     const check = await verifyCollabToken(token);
     if (!check.ok) return { status: 401, reason: check.reason === "expired" ? "Token expired" : "Invalid token" };
     if (check.claims.doc !== doc) return { status: 403, reason: "Token is for another document" };
-    const mode = await currentMode(check.claims.sub, doc);
+    const { mode, name } = await currentMode(check.claims.sub, doc);
     if (!mode) return { status: 403, reason: "Not allowed" };
     // Never more than the token says, never more than the rules allow now.
-    return { userId: check.claims.sub, doc, mode: mode === "write" && check.claims.mode === "write" ? "write" : "read" };
+    return { userId: check.claims.sub, name, doc, mode: mode === "write" && check.claims.mode === "write" ? "write" : "read" };
   }
 
-  async function currentMode(userId: string, doc: string): Promise<CollabMode | null> {
+  async function currentMode(userId: string, doc: string): Promise<{ mode: CollabMode | null; name: string }> {
     const actor = await loadActor(db, userId);
-    if (actor.id === null) return null;
+    if (!isSignedIn(actor)) return { mode: null, name: "" };
     try {
-      return collabModeFor(actor, await loadCollabResource(db, doc));
+      return { mode: collabModeFor(actor, await loadCollabResource(db, doc)), name: actor.publicName };
     } catch (e) {
-      if (isAppError(e) && e.kind === "not_found") return null;
+      if (isAppError(e) && e.kind === "not_found") return { mode: null, name: "" };
       throw e;
     }
   }
 
-  async function accept(ws: WebSocket, grant: { userId: string; doc: string; mode: CollabMode }): Promise<void> {
+  async function accept(ws: WebSocket, grant: Grant): Promise<void> {
     // Frames that arrive while the document loads are kept and handled in order afterwards.
     const early: RawData[] = [];
     const earlyHandler = (data: RawData) => early.push(data);
@@ -209,7 +218,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       return;
     }
     if (ws.readyState !== WebSocket.OPEN) return releaseIfIdle(doc);
-    const conn: Conn = { ws, userId: grant.userId, mode: grant.mode, doc, awarenessIds: new Set(), failed: false, alive: true };
+    const conn: Conn = { ws, userId: grant.userId, name: grant.name, mode: grant.mode, doc, awarenessIds: new Set(), failed: false, alive: true };
     conns.add(conn);
     doc.conns.add(conn);
     if (doc.unloadTimer) {
@@ -259,7 +268,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
           break;
         }
         case MESSAGE.awareness: {
-          const update = decoding.readVarUint8Array(decoder);
+          // A caret carries the name of the member behind the socket, not whatever name the client sent.
+          const update = awarenessProtocol.modifyAwarenessUpdate(decoding.readVarUint8Array(decoder), (state: unknown) =>
+            state && typeof state === "object" ? { ...state, user: { ...(((state as { user?: object }).user) ?? {}), name: conn.name, id: conn.userId } } : state,
+          );
           awarenessProtocol.applyAwarenessUpdate(doc.awareness, update, conn);
           break;
         }
@@ -487,7 +499,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       const [userId, doc] = key.split(" ") as [string, string];
       let mode: CollabMode | null;
       try {
-        mode = await currentMode(userId, doc);
+        mode = (await currentMode(userId, doc)).mode;
       } catch (e) {
         log(`could not re-check ${userId}: ${(e as Error).message}`);
         continue;
