@@ -64,7 +64,7 @@ try {
       child.on("message", on);
       child.send(msg);
     });
-  for (let p = 0; p < PROCESSES; p++) children.push(fork("collab/bench-editors.ts", [], { execArgv: ["--import", "tsx"] }));
+  for (let p = 0; p < PROCESSES; p++) children.push(fork("collab/bench-editors.ts", [], { execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/collab-prof"] : [])] }));
   const connectStart = now();
   await Promise.all(
     children.map((child, p) =>

@@ -4,6 +4,7 @@
  * Talks to its parent over IPC: start → ready, go → (typing), stop, report → report.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import * as Y from "yjs";
 import { now } from "./bench-support";
 import { connectClient, synced, type TestClient } from "./test-helpers";
 
@@ -32,12 +33,14 @@ process.on("message", async (cmd: Command) => {
     config = cmd;
     for (const token of cmd.tokens) {
       const c = connectClient(cmd.url, cmd.doc, token, { maxBackoffTime: 1000 });
-      c.ydoc.getText("body").observe((event, tr) => {
-        if (tr.local) return;
+      // Read the tags from the received update itself: computing a text delta would walk the whole
+      // document on every change and measure this process, not the sidecar.
+      c.ydoc.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin !== c.provider) return;
         const t = now();
-        for (const op of event.delta) {
-          if (typeof op.insert !== "string") continue;
-          for (const tag of op.insert.match(TAG) ?? []) {
+        for (const struct of Y.decodeUpdate(update).structs) {
+          if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+          for (const tag of struct.content.str.match(TAG) ?? []) {
             const r = received.get(tag);
             if (r) {
               r.max = Math.max(r.max, t);
