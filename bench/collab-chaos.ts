@@ -62,7 +62,10 @@ try {
   const stormSeconds = (now() - started) / 1000;
 
   const stopTyping = now();
-  const complete = (text: string) => [...inserted].every((t) => tagsIn(text).has(t));
+  const complete = (text: string) => {
+    const found = tagsIn(text);
+    return [...inserted].every((t) => found.has(t));
+  };
   await until(() => clients.every((c) => complete(c.ydoc.getText("body").toString())), "clients converged", 60_000, 50).catch(() => false);
   const convergeMs = now() - stopTyping;
   const lostOnClients = new Set<string>();

@@ -57,7 +57,10 @@ it("loses no tagged word while the sidecar is killed and restarted", { timeout: 
   await new Promise((r) => setTimeout(r, 200));
   clearInterval(typing);
 
-  const complete = (text: string) => [...inserted].every((t) => tagsIn(text).has(t));
+  const complete = (text: string) => {
+    const found = tagsIn(text);
+    return [...inserted].every((t) => found.has(t));
+  };
   await until(() => clients.every((c) => complete(c.ydoc.getText("body").toString())), "every client holds every tag", 10_000, 50);
   const first = clients[0]!.ydoc.getText("body").toString();
   expect(clients.every((c) => c.ydoc.getText("body").toString() === first)).toBe(true);
@@ -68,7 +71,8 @@ it("loses no tagged word while the sidecar is killed and restarted", { timeout: 
     ydoc.destroy();
     return ok;
   }, "PostgreSQL holds every tag", 5000, 100);
-  const lost = [...inserted].filter((t) => !tagsIn(first).has(t));
+  const finalTags = tagsIn(first);
+  const lost = [...inserted].filter((t) => !finalTags.has(t));
   expect(lost).toEqual([]);
   expect(inserted.size).toBeGreaterThan(CLIENTS * KILLS * 5);
 });
