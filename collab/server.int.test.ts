@@ -181,7 +181,7 @@ describe("collaboration sidecar", () => {
     await until(async () => (await storedText(doc)) === "still fine", "server still stores updates");
   });
 
-  it("keeps the document when the sidecar restarts", async () => {
+  it("closes gracefully with 1012 and keeps the document when the sidecar restarts", async () => {
     const own = await start();
     const { doc } = await newDocument();
     const { token } = await writer(doc);
@@ -189,8 +189,11 @@ describe("collaboration sidecar", () => {
     await synced(a);
     a.ydoc.getText("body").insert(0, "survives a restart");
     await until(async () => (await storedCount(doc)) > 0, "update stored");
-    a.destroy();
+    // Graceful shutdown: clients are told it is a restart, and the document is folded into a snapshot.
     await own.close();
+    await until(() => a.closes.includes(CLOSE.restart), "client told of the restart");
+    expect(await storedCount(doc)).toBe(0);
+    a.destroy();
     const next = await start();
     const b = client(doc, token, `ws://127.0.0.1:${next.port}`);
     await synced(b);
