@@ -21,7 +21,8 @@ onShutdown(() => [web, sidecar], async () => {});
 // If either stops on its own, stop the other: the site without its sidecar is not the site.
 for (const child of [web, sidecar]) {
   child.on("exit", (code) => {
-    if (code !== 0) console.error(`A process stopped with code ${code}; stopping the rest.`);
+    // 130/143: it was stopped by Ctrl-C or SIGTERM with the rest of us.
+    if (code !== 0 && code !== 130 && code !== 143) console.error(`A process stopped with code ${code}; stopping the rest.`);
     process.kill(process.pid, "SIGTERM");
   });
 }
