@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/collab.ts [--editors=100] [--seconds=20] [--rates=2,5]`
+ * `npx tsx bench/collab.ts [--editors=100] [--seconds=20] [--rates=1,2,5]` (updates per editor per second)
  *
  * Figures for the collaboration sidecar, on a database of its own with the sidecar as a child
  * process (as in production): 100 simulated editors (real y-websocket clients, spread over a few
@@ -18,7 +18,7 @@ import { connectClient, freePort, spawnSidecar, synced, until, type TestClient }
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const EDITORS = Number(arg("editors", "100"));
 const SECONDS = Number(arg("seconds", "20"));
-const RATES = arg("rates", "2,5").split(",").map(Number);
+const RATES = arg("rates", "1,2,5").split(",").map(Number);
 const PROCESSES = Number(arg("processes", "4"));
 const MEMORY_DOCS = 50;
 let vocabulary: string[] | undefined;
