@@ -273,4 +273,19 @@ describe("collaboration sidecar", () => {
     }, "b sees a's caret");
     expect(seen).toEqual({ name: alice.person.displayName, color: "#aa0000", id: alice.person.id });
   });
+
+  it("closes the socket and broadcasts nothing when an update cannot be stored", async () => {
+    const { doc } = await newDocument();
+    const doomed = await writer(doc);
+    const a = client(doc, doomed.token);
+    const b = client(doc, (await writer(doc)).token);
+    await Promise.all([synced(a), synced(b)]);
+    // The account disappears while connected: storing its next update fails on the foreign key.
+    await db.delete(users).where(eq(users.id, doomed.person.id));
+    a.ydoc.getText("body").insert(0, "never stored");
+    await until(() => a.closes.includes(CLOSE.storageFailed), "socket closed after the failed store");
+    b.ydoc.getText("body").insert(0, "stored ");
+    await until(async () => (await storedText(doc)) === "stored ", "the other member still writes");
+    expect(textOf(b)).toBe("stored ");
+  });
 });

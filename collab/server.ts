@@ -106,6 +106,9 @@ interface SharedDoc {
   compacting: Promise<void> | null;
 }
 
+/** Bytes waiting to be sent to one client before it is dropped as too slow. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
 /** Inserts of one document's updates that may be under way at once (the pool has 10 connections). */
 const MAX_IN_FLIGHT = 3;
 
@@ -483,6 +486,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
 
   function send(conn: Conn, message: Uint8Array): void {
     if (conn.ws.readyState !== WebSocket.OPEN) return;
+    // A client that stopped reading must not make us buffer without end; it resyncs when it returns.
+    if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) return conn.ws.terminate();
     conn.ws.send(message, (err) => {
       if (err) conn.ws.terminate();
     });
