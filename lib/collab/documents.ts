@@ -141,3 +141,36 @@ export async function storeRenderedDocument(db: Tx, name: string, rendered: { ht
     .set({ lastHtml: rendered.html, lastText: rendered.text, contentUpdatedAt: now, updatedAt: now })
     .where(and(eq(table.id, parsed.id), sql`${table.lastHtml} is distinct from ${rendered.html}`));
 }
+
+export interface CoEditedDocument extends ReaderView {
+  id: string;
+  /** The websocket document name, e.g. `response.<uuid>`. */
+  doc: string;
+  /** What the viewer may do now (a token for the sidecar is still needed, see issueCollabToken). */
+  mode: CollabMode;
+}
+
+/**
+ * The Response of a paper for the co-editing page: made on first use, checked against the
+ * viewer (who must be able to read it; visitors get the reader view instead of an editor).
+ */
+export async function openResponse(db: Tx, actor: Actor, paperId: string): Promise<CoEditedDocument> {
+  const paper = await loadPaperResource(db, paperId);
+  assertCan(actor, "response.view", { id: "", paper });
+  const id = await ensureResponse(db, paperId);
+  const resource: CollabResource = { kind: "response", resource: { id, paper } };
+  const view = await getResponseForReaders(db, actor, paperId);
+  return { ...view, id, doc: docName("response", id), mode: collabModeFor(actor, resource) ?? "read" };
+}
+
+/** The synthesis of a theme for its co-editing page, made on first use. */
+export async function openSynthesis(db: Tx, actor: Actor, themeId: string): Promise<CoEditedDocument> {
+  if (!isUuid(themeId)) throw notFound("theme", "That theme could not be found.");
+  const [theme] = await db.select({ id: themes.id, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic }).from(themes).where(eq(themes.id, themeId));
+  if (!theme) throw notFound("theme", "That theme could not be found.");
+  assertCan(actor, "synthesis.view", { id: "", theme });
+  const id = await ensureSynthesis(db, themeId);
+  const resource: CollabResource = { kind: "synthesis", resource: { id, theme } };
+  const view = await getSynthesisForReaders(db, actor, themeId);
+  return { ...view, id, doc: docName("synthesis", id), mode: collabModeFor(actor, resource) ?? "read" };
+}
