@@ -2,6 +2,13 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/** The collaboration sidecar next to `next start`; npm test picks a free port. */
+const collabPort = Number(process.env.E2E_COLLAB_PORT ?? 1244);
+const collabEnv = {
+  COLLAB_PORT: String(collabPort),
+  COLLAB_URL: `ws://localhost:${collabPort}`,
+  COLLAB_ALLOWED_ORIGINS: baseURL,
+};
 
 /** Run through `npm test`, which makes the database, builds the app and sets E2E_PORT. */
 export default defineConfig({
@@ -27,12 +34,24 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start --port ${port}`,
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start --port ${port}`,
+      url: baseURL,
+      env: collabEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node --import tsx collab/main.ts",
+      url: `http://127.0.0.1:${collabPort}/health`,
+      env: collabEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

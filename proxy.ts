@@ -7,7 +7,8 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
-  const collab = process.env.NEXT_PUBLIC_COLLAB_URL ?? "";
+  // COLLAB_URL is read at run time (npm start, Playwright); NEXT_PUBLIC_* is fixed at build time.
+  const collab = process.env.COLLAB_URL || process.env.NEXT_PUBLIC_COLLAB_URL || "";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

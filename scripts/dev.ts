@@ -1,12 +1,14 @@
 /**
  * `npm run dev`: one command for the whole app. Without DATABASE_URL it starts an embedded
  * PostgreSQL with its data in .data/pg; it then migrates, seeds demo content on first start,
- * and serves the site with `next dev`. Ctrl-C stops everything.
+ * and serves the site with `next dev` and the collaboration sidecar (collab/, port COLLAB_PORT,
+ * default 1234) side by side. Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { createDatabase, startEmbedded } from "./lib/postgres";
+import { collabEnv, spawnSidecar } from "./lib/collab";
 import { bin, onShutdown, stopWhenLauncherExits } from "./lib/processes";
 import { localSecrets } from "./lib/secrets";
 
@@ -46,7 +48,9 @@ await closeDb();
 console.log(`Database ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 const port = process.env.PORT ?? "3000";
-children.push(spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));
+const collab = collabEnv(port);
+children.push(spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab, NEXT_TELEMETRY_DISABLED: "1" } }));
+children.push(spawnSidecar({ ...process.env, ...collab }));
 for (const child of children) {
   child.on("exit", (code) => {
     if (code && code !== 0) {

@@ -1,9 +1,10 @@
 /**
  * `npm start`: serves a production build (`npm run build` first) against DATABASE_URL,
- * applying migrations first. Secrets come from the environment.
+ * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
  */
 import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/db/migrate";
+import { collabEnv, spawnSidecar } from "./lib/collab";
 import { bin, onShutdown } from "./lib/processes";
 
 const url = process.env.DATABASE_URL;
@@ -12,6 +13,16 @@ if (!url || !process.env.AUTH_SECRET || !process.env.MEMBERSHIP_HMAC_KEY) {
   process.exit(1);
 }
 await migrateDatabase(url);
-const web = spawn(bin("next"), ["start", "--port", process.env.PORT ?? "3000"], { stdio: "inherit" });
-web.on("exit", (code) => process.exit(code ?? 0));
-onShutdown(() => [web], async () => {});
+const port = process.env.PORT ?? "3000";
+const collab = collabEnv(port);
+const web = spawn(bin("next"), ["start", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab } });
+const sidecar = spawnSidecar({ ...process.env, ...collab });
+onShutdown(() => [web, sidecar], async () => {});
+// If either stops on its own, stop the other: the site without its sidecar is not the site.
+for (const child of [web, sidecar]) {
+  child.on("exit", (code) => {
+    // 130/143: it was stopped by Ctrl-C or SIGTERM with the rest of us.
+    if (code !== 0 && code !== 130 && code !== 143) console.error(`A process stopped with code ${code}; stopping the rest.`);
+    process.kill(process.pid, "SIGTERM");
+  });
+}

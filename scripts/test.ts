@@ -104,9 +104,10 @@ try {
       await seedDemo(getDb());
       await closeDb();
       const port = await freePort();
+      const collabPort = await freePort();
       await time("e2e", () =>
         run(bin("playwright"), ["test", ...playwrightArgs], {
-          env: { ...env, E2E_PORT: String(port), RATE_LIMIT_IP_MULTIPLIER: "1000" },
+          env: { ...env, E2E_PORT: String(port), E2E_COLLAB_PORT: String(collabPort), RATE_LIMIT_IP_MULTIPLIER: "1000" },
         }),
       );
     }

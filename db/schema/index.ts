@@ -6,3 +6,4 @@ export * from "./papers";
 export * from "./discussion";
 export * from "./following";
 export * from "./facts";
+export * from "./collab";

@@ -16,6 +16,7 @@ import { notify } from "@/lib/following/notify";
 import { acceptFact, amendFact, commentOnDispute, confirmFact, disputeFact, editProposedFact, proposeFact, resolveDispute, retractFact } from "@/lib/facts/commands";
 import { getDispute, getFactDetail, listReviewQueue as listFactReviewQueue } from "@/lib/facts/queries";
 import { createTestDispute, createTestFact, factInput } from "@/lib/facts/test-factory";
+import { ensureResponse, ensureSynthesis, getResponseForReaders, getSynthesisForReaders, issueCollabToken } from "@/lib/collab/documents";
 import { isAppError } from "@/lib/errors";
 import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
@@ -62,6 +63,11 @@ async function makeActor(role: Role): Promise<Cell> {
 const themeInput = () => ({ title: "Matrix", slug: `m-${uniqueSuffix()}`, description: "", colour: "#000000", discussionPublic: true });
 const plainMember = async () => (await createPerson(db)).id;
 
+/** A cell that checks the rule against a real row, for an action whose command is not written yet. */
+const rule = <A extends Action>(action: A, resource: (d: Db, cell: Cell) => Promise<Parameters<typeof can<A>>[2]>) =>
+  async (d: Db, cell: Cell) => {
+    if (!can(cell.actor, action, await resource(d, cell))) throw new Error("denied");
+  };
 const paperOf = async (d: Db, opts: Parameters<typeof createTestPaper>[1] = {}) => loadPaperResource(d, (await createTestPaper(d, opts)).id);
 const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1], commentOpts: { own?: boolean; actorId: string | null; hidden?: boolean }) => {
   const paper = await createTestPaper(d, paperOpts);
@@ -163,6 +169,18 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "dispute.view": async (d, { actor }) => getDispute(d, actor, (await createTestDispute(d, { factId: (await createTestFact(d, { status: "proposed" })).id })).id),
   "dispute.comment": async (d, { actor }) => commentOnDispute(d, actor, (await createTestDispute(d)).id, { body: "Matrix test" }),
   "dispute.resolve": async (d, { actor }) => resolveDispute(d, actor, (await createTestDispute(d)).id, { outcome: "upheld", reason: "Matrix test" }),
+  "response.view": async (d, { actor }) => {
+    const paper = await createTestPaper(d, { hidden: true });
+    await ensureResponse(d, paper.id);
+    return getResponseForReaders(d, actor, paper.id);
+  },
+  "response.edit": async (d, { actor }) => issueCollabToken(d, actor, `response.${await ensureResponse(d, (await createTestPaper(d)).id)}`, "write"),
+  "synthesis.view": async (d, { actor }) => getSynthesisForReaders(d, actor, (await createTestTheme(d, { archivedAt: new Date() })).id),
+  "synthesis.edit": async (d, { actor, themeId }) => issueCollabToken(d, actor, `synthesis.${await ensureSynthesis(d, themeId)}`, "write"),
+  "synthesis.suggest": rule("synthesis.suggest", async (d) => {
+    const theme = await createTestTheme(d);
+    return { id: await ensureSynthesis(d, theme.id), theme };
+  }),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");
@@ -231,6 +249,11 @@ const EXPECTED: Record<Action, Set<Role>> = {
   "dispute.comment": VERIFIED,
   "dispute.resolve": only("fact_editor"),
   "auditLog.view": ALL,
+  "response.view": only("moderator", "council", "admin"),
+  "response.edit": VERIFIED,
+  "synthesis.view": ADMIN,
+  "synthesis.edit": only("curator", "admin"),
+  "synthesis.suggest": VERIFIED,
   "admin.enter": only("moderator", "admin"),
 };
 

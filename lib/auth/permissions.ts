@@ -59,6 +59,16 @@ export interface DisputeResource {
   openedBy: string | null;
   fact: FactResource;
 }
+/** The one co-edited Response of a published paper. */
+export interface ResponseResource {
+  id: string;
+  paper: PaperResource;
+}
+/** The co-edited synthesis of a theme. */
+export interface SynthesisResource {
+  id: string;
+  theme: ThemeResource;
+}
 export interface MemberResource {
   id: string;
   roles: ReadonlySet<GlobalRole>;
@@ -92,6 +102,11 @@ export interface ActionResources {
   "comment.hide": CommentResource;
   "comment.restore": CommentResource;
   "comment.viewHidden": CommentResource;
+  "response.view": ResponseResource;
+  "response.edit": ResponseResource;
+  "synthesis.view": SynthesisResource;
+  "synthesis.edit": SynthesisResource;
+  "synthesis.suggest": SynthesisResource;
   "follow.manage": { userId: string };
   "notification.read": { userId: string };
   "notification.settings": { userId: string };
@@ -178,6 +193,14 @@ const rules: { [A in Action]: Rule<A> } = {
   "comment.restore": (a, c) => isModerator(a) && c.hiddenAt !== null,
   // Hidden text stays readable to moderators (to review) and to its author (to appeal).
   "comment.viewHidden": (a, c) => isModerator(a) || isAdmin(a) || (isAuthor(a, c) && a.standing !== "visitor"),
+  // Whoever may read the paper may read its Response.
+  "response.view": (a, r) => can(a, "paper.view", r.paper),
+  // Any verified member in good standing co-edits the Response of a public paper; others read it.
+  "response.edit": (a, r) => isVerified(a) && paperIsPublic(r.paper),
+  "synthesis.view": (a, s) => can(a, "theme.view", s.theme),
+  // A theme's curators write its synthesis (admins may step in); members suggest through comments.
+  "synthesis.edit": (a, s) => themeOpen(s.theme) && isActive(a) && (a.curatorOf.has(s.theme.id) || isAdmin(a)),
+  "synthesis.suggest": (a, s) => isVerified(a) && themeOpen(s.theme),
   "follow.manage": (a, owner) => isActive(a) && a.id === owner.userId,
   "notification.read": (a, owner) => a.id !== null && a.id === owner.userId,
   "notification.settings": (a, owner) => isActive(a) && a.id === owner.userId,
