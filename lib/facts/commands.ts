@@ -93,27 +93,29 @@ async function decide(tx: TxOf, actor: Actor, factId: string, status: "accepted"
   await tx.update(facts).set({ status, decidedBy: actor.id, decidedAt: new Date(), decisionReason: reason, updatedAt: new Date() }).where(eq(facts.id, factId));
 }
 
-export async function acceptFact(db: Db, actor: Actor, factId: string, reason: string | null): Promise<void> {
+/** A fact editor's decision on a fact, with its audit entry: accept or reject a proposal, or retract. */
+async function decideAndRecord(
+  db: Db,
+  actor: Actor,
+  factId: string,
+  decision: { status: "accepted" | "rejected" | "retracted"; rule: "fact.review" | "fact.retract"; action: "fact.accept" | "fact.reject" | "fact.retract" },
+  reason: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const fact = await loadFactResource(tx, factId, { forUpdate: true });
-    assertCan(actor, "fact.review", fact);
-    await decide(tx, actor, factId, "accepted", reason);
+    assertCan(actor, decision.rule, fact);
+    await decide(tx, actor, factId, decision.status, reason);
     await recomputeHardness(tx, factId);
     const { statement } = await currentStatement(tx, factId);
-    await recordAudit(tx, { actorId: actor.id, action: "fact.accept", targetType: "fact", targetId: factId, reason, details: { factId, statement } });
+    await recordAudit(tx, { actorId: actor.id, action: decision.action, targetType: "fact", targetId: factId, reason, details: { factId, statement } });
   });
 }
 
-export async function rejectFact(db: Db, actor: Actor, factId: string, reason: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const fact = await loadFactResource(tx, factId, { forUpdate: true });
-    assertCan(actor, "fact.review", fact);
-    await decide(tx, actor, factId, "rejected", reason);
-    await recomputeHardness(tx, factId);
-    const { statement } = await currentStatement(tx, factId);
-    await recordAudit(tx, { actorId: actor.id, action: "fact.reject", targetType: "fact", targetId: factId, reason, details: { factId, statement } });
-  });
-}
+export const acceptFact = (db: Db, actor: Actor, factId: string, reason: string | null) =>
+  decideAndRecord(db, actor, factId, { status: "accepted", rule: "fact.review", action: "fact.accept" }, reason);
+
+export const rejectFact = (db: Db, actor: Actor, factId: string, reason: string) =>
+  decideAndRecord(db, actor, factId, { status: "rejected", rule: "fact.review", action: "fact.reject" }, reason);
 
 async function settle(tx: TxOf, actor: Actor, disputeId: string, factId: string, outcome: "upheld" | "amended" | "retracted", reason: string) {
   const dispute = await loadDisputeResource(tx, disputeId, { forUpdate: true });
@@ -144,16 +146,8 @@ export async function amendFact(db: Db, actor: Actor, factId: string, input: Fac
   });
 }
 
-export async function retractFact(db: Db, actor: Actor, factId: string, reason: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const fact = await loadFactResource(tx, factId, { forUpdate: true });
-    assertCan(actor, "fact.retract", fact);
-    await decide(tx, actor, factId, "retracted", reason);
-    await recomputeHardness(tx, factId);
-    const { statement } = await currentStatement(tx, factId);
-    await recordAudit(tx, { actorId: actor.id, action: "fact.retract", targetType: "fact", targetId: factId, reason, details: { factId, statement } });
-  });
-}
+export const retractFact = (db: Db, actor: Actor, factId: string, reason: string) =>
+  decideAndRecord(db, actor, factId, { status: "retracted", rule: "fact.retract", action: "fact.retract" }, reason);
 
 /** A member vouches for an accepted fact; it counts towards hardness by their track record. */
 export async function confirmFact(db: Db, actor: Actor, factId: string, reason: string | null): Promise<void> {
