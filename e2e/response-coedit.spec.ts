@@ -27,6 +27,7 @@ test("two members co-edit: live, offline and back, and a restored revision reach
   // Who is here: each sees the other.
   await expect(a.page.getByRole("region", { name: "Who is here" }).getByText("Bo Diddley")).toBeVisible();
   await expect(b.page.getByRole("region", { name: "Who is here" }).getByText("Ada Lovelace")).toBeVisible();
+  await expectNoAxeViolations(a.page);
 
   const first = word("alpha");
   await typeAtEnd(a.page, `${first} `);
@@ -64,6 +65,7 @@ test("two members co-edit: live, offline and back, and a restored revision reach
   await b.page.getByRole("link", { name: "Before the rewrite", exact: true }).click();
   await expect(b.page.getByRole("heading", { name: "Changes from this revision to now" })).toBeVisible();
   await expect(b.page.getByRole("heading", { name: "Text of this revision" })).toBeVisible();
+  await expectNoAxeViolations(b.page);
 });
 
 test("a registered member reads the response live but cannot change it, even with a client of their own", async ({ browser, db, makePerson }) => {
