@@ -64,11 +64,6 @@ async function makeActor(role: Role): Promise<Cell> {
 const themeInput = () => ({ title: "Matrix", slug: `m-${uniqueSuffix()}`, description: "", colour: "#000000", discussionPublic: true });
 const plainMember = async () => (await createPerson(db)).id;
 
-/** A cell that checks the rule against a real row, for an action whose command is not written yet. */
-const rule = <A extends Action>(action: A, resource: (d: Db, cell: Cell) => Promise<Parameters<typeof can<A>>[2]>) =>
-  async (d: Db, cell: Cell) => {
-    if (!can(cell.actor, action, await resource(d, cell))) throw new Error("denied");
-  };
 const paperOf = async (d: Db, opts: Parameters<typeof createTestPaper>[1] = {}) => loadPaperResource(d, (await createTestPaper(d, opts)).id);
 const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1], commentOpts: { own?: boolean; actorId: string | null; hidden?: boolean }) => {
   const paper = await createTestPaper(d, paperOpts);
