@@ -7,10 +7,10 @@ import { test as discussionTest } from "./fixtures/discussion";
  * scrolling. Later capabilities add their routes here.
  */
 const ROUTES = {
-  visitor: ["/", "/papers/{waitingList}", "/papers/{schoolFunding}/versions/2", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page", "/facts", "/facts?q=waiting+list&theme=health", "/facts/f0c7d3a1-0000-4000-8000-000000000001"],
-  member: ["/", "/settings", "/themes/health", "/moderation-log", "/papers/new?theme=health", "/papers/mine", "/papers/{waitingList}", "/papers/{schoolFunding}/versions", "/papers/{schoolFunding}/versions/2", "/notifications", "/settings/notifications", "/moderation-log?kind=comment", "/facts/new", "/facts/f0c7d3a1-0000-4000-8000-000000000001"],
+  visitor: ["/", "/papers/{waitingList}", "/papers/{schoolFunding}/versions/2", "/themes/education", "/themes/strategy", "/sign-in", "/sign-up", "/forgot-password", "/reset-password/not-a-real-token", "/moderation-log", "/no-such-page", "/facts", "/facts?q=waiting+list&theme=health", "/facts/f0c7d3a1-0000-4000-8000-000000000001", "/papers/{waitingList}/response", "/themes/education/synthesis"],
+  member: ["/", "/settings", "/themes/health", "/moderation-log", "/papers/new?theme=health", "/papers/mine", "/papers/{waitingList}", "/papers/{schoolFunding}/versions", "/papers/{schoolFunding}/versions/2", "/notifications", "/settings/notifications", "/moderation-log?kind=comment", "/facts/new", "/facts/f0c7d3a1-0000-4000-8000-000000000001", "/papers/{schoolFunding}/response", "/themes/health/synthesis"],
   council: ["/council"],
-  admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme", "/facts/review"],
+  admin: ["/admin", "/admin/themes", "/admin/themes/new", "/admin/roll", "/admin/members", "/outbox", "/moderation-log?kind=theme", "/facts/review", "/themes/strategy/synthesis"],
 } as const;
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

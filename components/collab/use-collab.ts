@@ -9,6 +9,7 @@
  */
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { TOKEN_PROTOCOL_PREFIX, type CollabMode } from "@/lib/collab/protocol";
@@ -17,6 +18,8 @@ export type CollabStatus = "connecting" | "connected" | "offline" | "forbidden";
 
 export interface CollabState {
   ydoc: Y.Doc;
+  /** Made before the provider, so the editor's carets can bind to it while the token is on its way. */
+  awareness: Awareness;
   provider: WebsocketProvider | null;
   status: CollabStatus;
   /** Read-only until the sidecar has accepted a write token. */
@@ -53,7 +56,8 @@ const TOKEN_FRESH_MS = 45_000;
 
 export function useCollab(doc: string, user: { name: string; color: string }): CollabState {
   const [ydoc] = useState(() => new Y.Doc());
-  const [state, setState] = useState<Omit<CollabState, "ydoc">>({ provider: null, status: "connecting", mode: "read", synced: false, savedLocally: false });
+  const [awareness] = useState(() => new Awareness(ydoc));
+  const [state, setState] = useState<Omit<CollabState, "ydoc" | "awareness">>({ provider: null, status: "connecting", mode: "read", synced: false, savedLocally: false });
 
   useEffect(() => {
     let disposed = false;
@@ -61,8 +65,9 @@ export function useCollab(doc: string, user: { name: string; color: string }): C
     let ticketAt = 0;
     let retry = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    const update = (patch: Partial<Omit<CollabState, "ydoc">>) => !disposed && setState((s) => ({ ...s, ...patch }));
+    const update = (patch: Partial<Omit<CollabState, "ydoc" | "awareness">>) => !disposed && setState((s) => ({ ...s, ...patch }));
 
+    awareness.setLocalStateField("user", user);
     const local = new IndexeddbPersistence(`commonplace:${doc}`, ydoc);
     local.on("synced", () => update({ savedLocally: true }));
 
@@ -97,9 +102,8 @@ export function useCollab(doc: string, user: { name: string; color: string }): C
         provider.connect();
         return;
       }
-      const p = new WebsocketProvider(ticket.url, doc, ydoc, { protocols });
+      const p = new WebsocketProvider(ticket.url, doc, ydoc, { protocols, awareness });
       provider = p;
-      p.awareness.setLocalStateField("user", user);
       p.on("status", ({ status }) => update({ status: status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline" }));
       p.on("sync", (isSynced: boolean) => {
         update({ synced: isSynced });
@@ -120,20 +124,32 @@ export function useCollab(doc: string, user: { name: string; color: string }): C
     }
     void connect();
 
-    const goOffline = () => update({ status: "offline" });
+    // The browser knows before the socket does (a dead socket can look open for a while): stop
+    // sending, keep edits in IndexedDB, and come back with a fresh token when the network returns.
+    const goOffline = () => {
+      provider?.disconnect();
+      update({ status: "offline", synced: false });
+    };
+    const goOnline = () => {
+      retry = 0;
+      void connect();
+    };
     window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
     return () => {
       disposed = true;
       clearTimeout(retryTimer);
       window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       provider?.destroy();
       void local.destroy();
     };
     // The user's name and colour are read once per connection; a change of document starts over.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, ydoc]);
+  }, [doc, ydoc, awareness]);
 
-  useEffect(() => () => ydoc.destroy(), [ydoc]);
+  // The Y.Doc is not destroyed on unmount: React may run the effect again with the same state
+  // (strict mode, fast refresh), and the provider and IndexedDB binding above are what hold it.
 
-  return { ydoc, ...state };
+  return { ydoc, awareness, ...state };
 }

@@ -198,9 +198,18 @@ function CommentItem({ node, level, paperId, focusId, interactive, visible }: It
   ) : null;
   const anyAction = Object.values(node.may).some(Boolean);
   const link = (
-    <Link href={permalink(paperId, node.id)}>
-      Permalink<span className="sr-only"> to this comment by {author}</span>
-    </Link>
+    <>
+      <Link href={permalink(paperId, node.id)}>
+        Permalink<span className="sr-only"> to this comment by {author}</span>
+      </Link>
+      {/* issue 4: from discussion to response */}
+      {node.usedInResponse ? <span className="rounded bg-green-100 px-1.5 text-green-900">Used in the response</span> : null}
+      {node.may.addToResponse ? (
+        <Link href={`/papers/${paperId}/response?quote=${node.id}`}>
+          Add to response<span className="sr-only"> (the comment by {author})</span>
+        </Link>
+      ) : null}
+    </>
   );
 
   return (

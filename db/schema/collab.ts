@@ -1,4 +1,5 @@
-import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { comments } from "./discussion";
 import { users } from "./members";
 import { papers } from "./papers";
 import { themes } from "./themes";
@@ -78,9 +79,40 @@ export const collabRevisions = pgTable(
     name: text("name").notNull(),
     state: bytea("state").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set when this entry records a restore: the revision whose content was brought back, by createdBy. */
+    restoredFromId: uuid("restored_from_id").references((): AnyPgColumn => collabRevisions.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("collab_revisions_doc_idx").on(t.doc, t.createdAt)],
+);
+
+/** A comment quoted into its paper's Response ("Add to response"): the thread shows "Used in the response". */
+export const commentResponseUses = pgTable("comment_response_uses", {
+  commentId: uuid("comment_id")
+    .primaryKey()
+    .references(() => comments.id, { onDelete: "cascade" }),
+  responseId: uuid("response_id")
+    .notNull()
+    .references(() => responses.id, { onDelete: "cascade" }),
+  usedBy: uuid("used_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A member's suggestion for a theme's synthesis: members suggest, curators edit. */
+export const synthesisSuggestions = pgTable(
+  "synthesis_suggestions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    synthesisId: uuid("synthesis_id")
+      .notNull()
+      .references(() => syntheses.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Markdown-light source as typed, and its sanitised render (lib/discussion/markdown.ts). */
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("synthesis_suggestions_synthesis_idx").on(t.synthesisId, t.createdAt)],
 );
 
 export type Response = typeof responses.$inferSelect;

@@ -18,6 +18,7 @@ import { getDispute, getFactDetail, listReviewQueue as listFactReviewQueue } fro
 import { createTestDispute, createTestFact, factInput } from "@/lib/facts/test-factory";
 import { ensureResponse, ensureSynthesis, getResponseForReaders, getSynthesisForReaders, issueCollabToken } from "@/lib/collab/documents";
 import { isAppError } from "@/lib/errors";
+import { createSuggestion } from "@/lib/synthesis/suggestions";
 import { listOutbox } from "@/lib/mail/queries";
 import { grantRole, reinstateMember, revokeRole, suspendMember, updateProfile } from "@/lib/members/commands";
 import { listMembers } from "@/lib/members/queries";
@@ -63,11 +64,6 @@ async function makeActor(role: Role): Promise<Cell> {
 const themeInput = () => ({ title: "Matrix", slug: `m-${uniqueSuffix()}`, description: "", colour: "#000000", discussionPublic: true });
 const plainMember = async () => (await createPerson(db)).id;
 
-/** A cell that checks the rule against a real row, for an action whose command is not written yet. */
-const rule = <A extends Action>(action: A, resource: (d: Db, cell: Cell) => Promise<Parameters<typeof can<A>>[2]>) =>
-  async (d: Db, cell: Cell) => {
-    if (!can(cell.actor, action, await resource(d, cell))) throw new Error("denied");
-  };
 const paperOf = async (d: Db, opts: Parameters<typeof createTestPaper>[1] = {}) => loadPaperResource(d, (await createTestPaper(d, opts)).id);
 const commentOf = async (d: Db, paperOpts: Parameters<typeof createTestPaper>[1], commentOpts: { own?: boolean; actorId: string | null; hidden?: boolean }) => {
   const paper = await createTestPaper(d, paperOpts);
@@ -177,10 +173,7 @@ const RUN: Record<Action, (db: Db, cell: Cell) => Promise<unknown>> = {
   "response.edit": async (d, { actor }) => issueCollabToken(d, actor, `response.${await ensureResponse(d, (await createTestPaper(d)).id)}`, "write"),
   "synthesis.view": async (d, { actor }) => getSynthesisForReaders(d, actor, (await createTestTheme(d, { archivedAt: new Date() })).id),
   "synthesis.edit": async (d, { actor, themeId }) => issueCollabToken(d, actor, `synthesis.${await ensureSynthesis(d, themeId)}`, "write"),
-  "synthesis.suggest": rule("synthesis.suggest", async (d) => {
-    const theme = await createTestTheme(d);
-    return { id: await ensureSynthesis(d, theme.id), theme };
-  }),
+  "synthesis.suggest": async (d, { actor }) => createSuggestion(d, actor, { themeId: (await createTestTheme(d)).id, body: "Matrix suggestion" }),
   // Entering /admin is a navigation rule only; each admin page and command checks its own action.
   "admin.enter": async (_d, { actor }) => {
     if (!can(actor, "admin.enter", null)) throw new Error("denied");

@@ -3,7 +3,8 @@
  * ask: may this actor open this document, and may they write to it?
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import type { Db, Tx } from "@/db";
+import { recordCitations } from "@/lib/facts/cite";
 import { responses, syntheses, themes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor, type ResponseResource, type SynthesisResource } from "@/lib/auth/permissions";
@@ -131,15 +132,20 @@ export async function getSynthesisForReaders(db: Tx, actor: Actor, themeId: stri
  * Stores the readers' render of a document. contentUpdatedAt moves only when the text or markup
  * really changed, so a synthesis can flag the responses that changed since it was last edited.
  */
-export async function storeRenderedDocument(db: Tx, name: string, rendered: { html: string; text: string }): Promise<void> {
+export async function storeRenderedDocument(db: Db, name: string, rendered: { html: string; text: string; json?: unknown }): Promise<void> {
   const parsed = parseDocName(name);
   if (!parsed) return;
   const table = parsed.kind === "response" ? responses : syntheses;
   const now = new Date();
-  await db
-    .update(table)
-    .set({ lastHtml: rendered.html, lastText: rendered.text, contentUpdatedAt: now, updatedAt: now })
-    .where(and(eq(table.id, parsed.id), sql`${table.lastHtml} is distinct from ${rendered.html}`));
+  await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(table)
+      .set({ lastHtml: rendered.html, lastText: rendered.text, contentUpdatedAt: now, updatedAt: now })
+      .where(and(eq(table.id, parsed.id), sql`${table.lastHtml} is distinct from ${rendered.html}`))
+      .returning({ id: table.id });
+    // Issue 5: a Response or synthesis cites facts like a paper does; what it cites now replaces what it cited.
+    if (changed.length) await recordCitations(tx, { type: parsed.kind, id: parsed.id }, { text: rendered.text, doc: rendered.json });
+  });
 }
 
 export interface CoEditedDocument extends ReaderView {

@@ -50,4 +50,26 @@ describe("server render of a co-edited document", () => {
     expect(html).not.toContain("javascript:");
     expect(html).not.toContain("<script");
   });
+
+  it("renders tables and fact chips (as their token, drawn when shown) like the editor's schema", () => {
+    const factId = "0f0e0d0c-0b0a-4000-8000-000000000001";
+    const ydoc = docWith((f) => {
+      const cell = new Y.XmlElement("tableCell");
+      cell.insert(0, [paragraph("a cell")]);
+      const row = new Y.XmlElement("tableRow");
+      row.insert(0, [cell]);
+      const table = new Y.XmlElement("table");
+      table.insert(0, [row]);
+      const p = new Y.XmlElement("paragraph");
+      const chip = new Y.XmlElement("factChip");
+      chip.setAttribute("factId", factId);
+      p.insert(0, [new Y.XmlText("see "), chip]);
+      f.insert(0, [table, p]);
+    });
+    const { html, text } = renderDocument(ydoc);
+    expect(html).toContain("<td");
+    expect(html).toContain("a cell");
+    expect(html).toContain(`<span class="fact-ref" data-fact-id="${factId}">[[fact:${factId}]]</span>`);
+    expect(text).toContain(`see [[fact:${factId}]]`);
+  });
 });

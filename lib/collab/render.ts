@@ -38,8 +38,10 @@ function children(parent: Y.XmlFragment | Y.XmlElement): Node[] {
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "s", "u", "code", "pre", "a", "br", "hr"],
-  allowedAttributes: { a: ["href", "rel", "target"], ol: ["start"], code: ["class"] },
+  allowedTags: ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "s", "u", "code", "pre", "a", "br", "hr", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "span"],
+  allowedAttributes: { a: ["href", "rel", "target"], ol: ["start"], code: ["class"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"], span: ["class", "data-fact-id"] },
+  // A fact chip is stored as a span holding its `[[fact:<id>]]` token; renderFactChipsInHtml draws it when shown.
+  allowedClasses: { span: ["fact-ref"] },
   allowedSchemes: [...LINK_PROTOCOLS],
   allowProtocolRelative: false,
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }) },
@@ -48,6 +50,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export interface RenderedDocument {
   html: string;
   text: string;
+  /** The ProseMirror JSON, for recording which facts the document cites. */
+  json: DocJson;
 }
 
 /** Renders the document; an unknown node type (a client sent garbage) falls back to plain text. */
@@ -63,13 +67,15 @@ export function renderDocument(ydoc: Y.Doc): RenderedDocument {
       .map((p) => `<p>${sanitizeHtml(p, { allowedTags: [] })}</p>`)
       .join("");
   }
-  return { html: sanitizeHtml(html, SANITIZE), text };
+  return { html: sanitizeHtml(html, SANITIZE), text, json };
 }
 
-const BLOCKS = new Set(["paragraph", "heading", "blockquote", "listItem", "codeBlock", "horizontalRule"]);
+const BLOCKS = new Set(["paragraph", "heading", "blockquote", "listItem", "codeBlock", "horizontalRule", "tableCell", "tableHeader"]);
 function plainText(nodes: Node[] = []): string {
   return nodes
-    .map((n) => (n.type === "text" ? (n.text ?? "") : plainText(n.content) + (BLOCKS.has(n.type) ? "\n\n" : "")))
+    .map((n) =>
+      n.type === "text" ? (n.text ?? "") : n.type === "factChip" ? `[[fact:${String(n.attrs?.factId ?? "")}]]` : plainText(n.content) + (BLOCKS.has(n.type) ? "\n\n" : ""),
+    )
     .join("")
     .replace(/\n{3,}/g, "\n\n");
 }

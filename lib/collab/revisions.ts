@@ -88,3 +88,32 @@ export async function getRevision(db: Tx, actor: Actor, doc: string, revisionId:
     ydoc.destroy();
   }
 }
+
+export interface RestoreTicket {
+  /** The revision's full Yjs state, base64: the editor applies it with `restoreRevision` through its own socket. */
+  state: string;
+  /** The entry that records the restore in the revision list. */
+  recorded: RevisionSummary;
+}
+
+/**
+ * Restoring is done by the editor (a new change on the live document, so others see it live and
+ * nothing is destroyed). This command checks the right to edit, hands the editor the revision's
+ * state and records who restored what as a new entry of the list, holding the restored content.
+ */
+export async function recordRestore(db: Db, actor: Actor, doc: string, revisionId: string): Promise<RestoreTicket> {
+  const resource = await loadCollabResource(db, doc);
+  assertMay(actor, resource, "edit");
+  const revision = await getRevision(db, actor, doc, revisionId);
+  const [row] = await db
+    .insert(collabRevisions)
+    .values({
+      doc: docName(resource.kind, resource.resource.id),
+      name: `Restored “${revision.name}”`.slice(0, 200),
+      state: await packState(revision.state),
+      createdBy: actor.id,
+      restoredFromId: revision.id,
+    })
+    .returning({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt });
+  return { state: Buffer.from(revision.state).toString("base64"), recorded: { ...row!, createdByName: null } };
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { commentRevisions, commentVotes, comments, papers, themes, users } from "@/db/schema";
+import { commentResponseUses, commentRevisions, commentVotes, comments, papers, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor, type CommentResource, type PaperResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
@@ -33,7 +33,9 @@ export interface ThreadComment {
   /** Earlier texts, oldest first, each with the time it was written. */
   revisions: { html: string; writtenAt: Date }[];
   viewerFindsUseful: boolean;
-  may: { vote: boolean; reply: boolean; edit: boolean; delete: boolean; hide: boolean; restore: boolean };
+  /** issue 4: quoted into the paper's Response ("Used in the response"). */
+  usedInResponse: boolean;
+  may: { vote: boolean; reply: boolean; edit: boolean; delete: boolean; hide: boolean; restore: boolean; addToResponse: boolean };
 }
 
 export type ThreadNode = CommentNode<ThreadComment>;
@@ -121,6 +123,8 @@ export async function getThread(
       hiddenAt: comments.hiddenAt,
       hiddenReason: comments.hiddenReason,
       vote: commentVotes.value,
+      // issue 4: one column, not one query per comment.
+      usedInResponse: sql<boolean>`exists (select 1 from ${commentResponseUses} where ${commentResponseUses.commentId} = ${comments.id})`,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
@@ -143,6 +147,7 @@ export async function getThread(
   }
 
   const canComment = can(actor, "comment.create", paper);
+  const canAddToResponse = can(actor, "response.edit", { id: "", paper });
   // Fact chips are drawn when shown, so a fact disputed since is flagged; one query for the whole thread, none when nothing is cited.
   const withChips = await renderFactChipsInMany(db, rows.map((r) => r.bodyHtml));
   const items: ThreadComment[] = rows.map((r, i) => {
@@ -167,6 +172,7 @@ export async function getThread(
       hidden: r.hiddenAt && !deleted ? { reason: r.hiddenReason ?? "" } : null,
       revisions: textVisible ? (revisionsOf.get(r.id) ?? []) : [],
       viewerFindsUseful: r.vote === 1,
+      usedInResponse: textVisible && r.usedInResponse,
       may: {
         vote: can(actor, "comment.vote", resource),
         reply: canComment && !deleted && r.hiddenAt === null,
@@ -174,6 +180,7 @@ export async function getThread(
         delete: can(actor, "comment.delete", resource),
         hide: can(actor, "comment.hide", resource),
         restore: can(actor, "comment.restore", resource),
+        addToResponse: canAddToResponse && !deleted && r.hiddenAt === null,
       },
     };
   });

@@ -90,6 +90,10 @@ export default async function PaperPage({ params, searchParams }: Params) {
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <FollowButton viewer={viewer} targetType="paper" targetId={id} label={paper.title} />
+          {/* issue 4: the members' co-edited Response to this paper */}
+          <ButtonLink href={`/papers/${id}/response`} variant="secondary" size="sm">
+            Response
+          </ButtonLink>
           {canEdit ? (
             <ButtonLink href={`/papers/${id}/edit`} variant="secondary" size="sm">
               Revise paper

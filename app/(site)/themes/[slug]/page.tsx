@@ -51,6 +51,10 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
       <div className="flex flex-wrap items-center gap-2">
         <FollowButton viewer={viewer} targetType="theme" targetId={theme.id} label={theme.title} />
         {canWrite ? <ButtonLink href={`/papers/new?theme=${theme.slug}`} size="sm">Write a paper</ButtonLink> : null}
+        {/* issue 4: the theme's co-edited synthesis */}
+        <ButtonLink href={`/themes/${theme.slug}/synthesis`} variant="secondary" size="sm">
+          Synthesis
+        </ButtonLink>
         {can(viewer, "theme.update", theme) ? (
           <ButtonLink href={`/admin/themes/${theme.id}`} variant="secondary" size="sm">
             Edit theme

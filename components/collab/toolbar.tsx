@@ -1,0 +1,145 @@
+"use client";
+
+import { useEditorState, type Editor } from "@tiptap/react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { FactPicker } from "@/components/facts/fact-picker";
+import { Button } from "@/components/ui/button";
+import { isAllowedLink } from "@/lib/papers/extensions";
+
+function ToolButton({ label, pressed, onClick, children, disabled }: { label: string; pressed?: boolean; onClick: () => void; children: ReactNode; disabled?: boolean }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      title={label}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+      className="min-h-10 min-w-10 rounded px-2 text-sm font-semibold text-slate-900 hover:bg-slate-200 disabled:text-slate-400 aria-pressed:bg-slate-800 aria-pressed:text-white"
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The co-editing toolbar: the paper editor's look and buttons (no footnotes), each named for screen readers. */
+export function CollabToolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      h4: e.isActive("heading", { level: 4 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+      link: e.isActive("link"),
+      table: e.isActive("table"),
+      href: (e.getAttributes("link").href as string | undefined) ?? "",
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const chain = () => editor.chain().focus();
+  return (
+    <div>
+      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t-md border border-slate-400 bg-slate-50 p-1">
+        <ToolButton label="Heading 2" pressed={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
+        <ToolButton label="Heading 3" pressed={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+        <ToolButton label="Heading 4" pressed={state.h4} onClick={() => chain().toggleHeading({ level: 4 }).run()}>H4</ToolButton>
+        <ToolButton label="Bold" pressed={state.bold} onClick={() => chain().toggleBold().run()}><b>B</b></ToolButton>
+        <ToolButton label="Italic" pressed={state.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></ToolButton>
+        <ToolButton label="Bulleted list" pressed={state.bullet} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
+        <ToolButton label="Numbered list" pressed={state.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
+        <ToolButton label="Quotation" pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>“ ”</ToolButton>
+        <ToolButton label="Link" pressed={state.link} onClick={() => setLinkOpen(!linkOpen)}>Link</ToolButton>
+        <FactPicker onPick={(factId) => chain().insertFactChip(factId).run()} />
+        <ToolButton label="Insert table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} disabled={state.table}>Table</ToolButton>
+        {state.table ? (
+          <>
+            <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>+Row</ToolButton>
+            <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>+Col</ToolButton>
+            <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>−Row</ToolButton>
+            <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>−Col</ToolButton>
+            <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>×Table</ToolButton>
+          </>
+        ) : null}
+      </div>
+      {linkOpen ? (
+        <LinkPanel
+          key={state.href}
+          initial={state.href}
+          isLink={state.link}
+          onSubmit={(href) => {
+            chain().extendMarkRange("link").setLink({ href }).run();
+            setLinkOpen(false);
+          }}
+          onRemove={() => {
+            chain().extendMarkRange("link").unsetLink().run();
+            setLinkOpen(false);
+          }}
+          onCancel={() => setLinkOpen(false)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function LinkPanel(props: { initial: string; isLink: boolean; onSubmit: (v: string) => void; onRemove: () => void; onCancel: () => void }) {
+  const id = useId();
+  const [value, setValue] = useState(props.initial);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const submit = () => {
+    // Only the web and e-mail: a javascript: link must never reach the shared document.
+    if (isAllowedLink(value.trim())) props.onSubmit(value.trim());
+    else setError("Use an address starting with https://, http:// or mailto:.");
+  };
+  return (
+    <div className="space-y-2 border border-t-0 border-slate-400 bg-slate-50 p-3">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        Link address
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        Starts with https://, http:// or mailto:
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <input
+        ref={ref}
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            submit();
+          }
+          if (e.key === "Escape") props.onCancel();
+        }}
+        className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" onClick={submit}>
+          {props.isLink ? "Update link" : "Add link"}
+        </Button>
+        {props.isLink ? (
+          <Button size="sm" variant="secondary" onClick={props.onRemove}>
+            Remove link
+          </Button>
+        ) : null}
+        <Button size="sm" variant="ghost" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * From discussion to response: a comment quoted into its paper's Response, and the record that
+ * it was used (the thread then shows "Used in the response").
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { commentResponseUses, comments, users } from "@/db/schema";
+import { assertCan } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { ensureResponse } from "@/lib/collab/documents";
+import { AppError } from "@/lib/errors";
+import { loadCommentResource } from "@/lib/papers/resource";
+
+export interface ResponseQuote {
+  commentId: string;
+  paperId: string;
+  /** Plain text of the comment (Markdown marks removed), as it goes into the quoted block. */
+  text: string;
+  author: string;
+  /** The comment's permalink, which the quoted block links back to. */
+  permalink: string;
+}
+
+const publicName = sql<string | null>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+
+/** Markdown-light source to the words a reader sees: marks dropped, links kept as their text. */
+export function commentPlainText(source: string): string {
+  return source
+    .replace(/\[\[fact:[^\]]*\]\]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s*>\s?/gm, "")
+    .replace(/[*_`~#]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A comment as a quote for the Response. Needs the right to edit that Response; deleted or hidden comments are not quoted. */
+export async function getQuoteForResponse(db: Tx, actor: Actor, paperId: string, commentId: string): Promise<ResponseQuote> {
+  const comment = await loadCommentResource(db, commentId);
+  if (comment.paper.id !== paperId) throw new AppError("not_found:comment", "That comment is not in this paper's discussion.");
+  assertCan(actor, "response.edit", { id: "", paper: comment.paper });
+  if (comment.deletedAt || comment.hiddenAt) throw new AppError("invalid:comment", "That comment was deleted or hidden, so it cannot be quoted.");
+  const [row] = await db
+    .select({ body: comments.body, author: publicName })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.id, commentId));
+  return { commentId, paperId, text: commentPlainText(row!.body), author: row!.author ?? "Former member", permalink: `/papers/${paperId}/c/${commentId}` };
+}
+
+/** Records that a comment was quoted in its paper's Response. Idempotent: a second use changes nothing. */
+export async function recordCommentUse(db: Tx, actor: Actor, commentId: string): Promise<{ responseId: string }> {
+  const comment = await loadCommentResource(db, commentId);
+  assertCan(actor, "response.edit", { id: "", paper: comment.paper });
+  const responseId = await ensureResponse(db, comment.paper.id);
+  await db.insert(commentResponseUses).values({ commentId, responseId, usedBy: actor.id }).onConflictDoNothing();
+  return { responseId };
+}
