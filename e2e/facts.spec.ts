@@ -57,6 +57,18 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   const chip = member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Hardness \\d+ out of 100\\.$`) });
   await expect(chip).toBeVisible();
 
+  // And in the paper's response, through the co-editor's fact picker.
+  await member.page.goto(`/papers/${paper.id}/response`);
+  await expect(member.page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible({ timeout: 20_000 });
+  const response = member.page.getByRole("textbox", { name: "Response text" });
+  await response.click();
+  await member.page.keyboard.type("Our answer rests on ");
+  await member.page.getByRole("button", { name: "Cite a fact" }).click();
+  const picker = member.page.getByRole("dialog", { name: "Cite a fact" });
+  await picker.getByLabel("Search facts").fill(word);
+  await picker.getByRole("button", { name: new RegExp(word, "i") }).first().click();
+  await expect(response).toContainText(`[[fact:${factId}]]`);
+
   // Another member disputes it; the fact page flags it in words.
   const other = await memberPage(browser, disputer);
   await other.page.goto(factUrl);
@@ -71,8 +83,15 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await other.page.getByLabel("Add to the discussion").fill("The **source** says *applications*.");
   await other.page.getByRole("button", { name: "Post" }).click();
   await expect(other.page.getByRole("region", { name: /Discussion of the dispute/ }).locator("strong", { hasText: "source" })).toBeVisible();
-  // The chip in the comment is flagged too.
-  await member.page.reload();
+  // The chip in the response, as readers see it, and the one in the comment are flagged too.
+  const reader = await browser.newContext();
+  const readerPage = await reader.newPage();
+  await expect(async () => {
+    await readerPage.goto(`/papers/${paper.id}/response`);
+    await expect(readerPage.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Disputed\\.$`) })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await reader.close();
+  await member.page.goto(`/papers/${paper.id}`);
   await expect(member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Disputed\\.$`) })).toBeVisible();
   await other.page.setViewportSize({ width: 375, height: 812 });
   await expectNoAxeViolations(other.page);
@@ -87,7 +106,7 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await expect(editor.page.getByRole("heading", { name: "Why it scores 0" })).toBeVisible();
   await expect(editor.page.getByText("Retracted by a fact editor, so it scores 0 whatever its sources say")).toBeVisible();
 
-  await member.page.reload();
+  await member.page.goto(`/papers/${paper.id}`);
   await expect(member.page.getByRole("link", { name: new RegExp(`^Fact: ${word}.*Hardness 0 out of 100\\. Retracted\\.$`) })).toBeVisible();
 
   // Anyone finds it by a misspelt word, as they type; the result is flagged and the address is linkable.
