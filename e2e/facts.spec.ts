@@ -49,7 +49,7 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await expect(editor.page.getByText("Checked and accepted by a fact editor: +14")).toBeVisible();
 
   // The member cites it in a comment with the short syntax: the comment shows the fact as a chip.
-  const factId = factUrl.split("/").pop()!;
+  const factId = new URL(factUrl).pathname.split("/").pop()!;
   const paper = await createTestPaper(db);
   await member.page.goto(`/papers/${paper.id}`);
   await member.page.getByRole("textbox", { name: "Your comment" }).fill(`Before we argue, see [[fact:${factId.slice(0, 8)}]].`);
