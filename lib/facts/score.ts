@@ -32,14 +32,13 @@ export async function hardnessOf(db: Tx, factId: string, now = new Date()): Prom
     .from(facts)
     .where(eq(facts.id, factId));
   if (!fact) return { score: 0, terms: [] };
-  const [sources, reviews, disputeRows] = await Promise.all([
-    db.select({ kind: factSources.kind, publisher: factSources.publisher, url: factSources.url }).from(factSources).where(eq(factSources.factId, factId)),
-    db
-      .select({ reviewerId: factReviews.reviewerId, stance: factReviews.stance, factVersion: factReviews.factVersion })
-      .from(factReviews)
-      .where(eq(factReviews.factId, factId)),
-    db.select({ openedBy: disputes.openedBy, status: disputes.status }).from(disputes).where(eq(disputes.factId, factId)),
-  ]);
+  // One after another: commands call this inside a transaction, whose single connection cannot run queries side by side.
+  const sources = await db.select({ kind: factSources.kind, publisher: factSources.publisher, url: factSources.url }).from(factSources).where(eq(factSources.factId, factId));
+  const reviews = await db
+    .select({ reviewerId: factReviews.reviewerId, stance: factReviews.stance, factVersion: factReviews.factVersion })
+    .from(factReviews)
+    .where(eq(factReviews.factId, factId));
+  const disputeRows = await db.select({ openedBy: disputes.openedBy, status: disputes.status }).from(disputes).where(eq(disputes.factId, factId));
   // Confirmations count for the version they confirmed; an amendment asks members to look again.
   const confirmers = reviews.filter((r) => r.stance === "confirm" && r.factVersion === fact.currentVersion).map((r) => r.reviewerId);
   const open = disputeRows.filter((d) => d.status === "open");
