@@ -7,7 +7,7 @@
  * document and in the document loaded from PostgreSQL. Writes bench/results/collab-chaos-*.json.
  */
 import { benchDatabase, now, writeResult } from "@/collab/bench-support";
-import { connectClient, freePort, spawnSidecar, synced, tagsIn, until, type TestClient } from "@/collab/test-helpers";
+import { connectClient, freePort, spawnSidecar, startTagging, synced, tagsIn, until, type TestClient } from "@/collab/test-helpers";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const CLIENTS = Number(arg("clients", "8"));
@@ -35,17 +35,7 @@ try {
   }
   await Promise.all(clients.map((c) => synced(c, 30_000)));
 
-  const inserted = new Set<string>();
-  let n = 0;
-  const typing = setInterval(() => {
-    clients.forEach((c, i) => {
-      const tag = `[c${i}-${n}]`;
-      const text = c.ydoc.getText("body");
-      text.insert(Math.random() < 0.5 ? 0 : text.length, ` ${tag} `);
-      inserted.add(tag);
-    });
-    n++;
-  }, TYPE_EVERY_MS);
+  const { inserted, stop: stopTagging } = startTagging(clients, TYPE_EVERY_MS);
 
   const started = now();
   const downtimes: number[] = [];
@@ -58,7 +48,7 @@ try {
     process.stdout.write(`cycle ${k + 1}/${CYCLES}: killed and restarted (${Math.round(downtimes.at(-1)!)} ms down)\n`);
   }
   await new Promise((r) => setTimeout(r, 500));
-  clearInterval(typing);
+  stopTagging();
   const stormSeconds = (now() - started) / 1000;
 
   const stopTyping = now();

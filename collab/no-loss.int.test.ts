@@ -9,7 +9,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { ensureResponse, issueCollabToken } from "@/lib/collab/documents";
 import { loadYDoc } from "@/lib/collab/persistence";
 import { createPerson, createTestPaper } from "@/lib/testing/factories";
-import { connectClient, freePort, spawnSidecar, synced, tagsIn, until, type TestClient } from "./test-helpers";
+import { connectClient, freePort, spawnSidecar, startTagging, synced, tagsIn, until, type TestClient } from "./test-helpers";
 
 const db = getDb();
 const CLIENTS = 3;
@@ -36,18 +36,7 @@ it("loses no tagged word while the sidecar is killed and restarted", { timeout: 
   }
   await Promise.all(clients.map((c) => synced(c)));
 
-  const inserted = new Set<string>();
-  let n = 0;
-  const typing = setInterval(() => {
-    clients.forEach((c, i) => {
-      const tag = `[c${i}-${n}]`;
-      const text = c.ydoc.getText("body");
-      // At either end, so no insert splits another tag (concurrent inserts never interleave).
-      text.insert(Math.random() < 0.5 ? 0 : text.length, ` ${tag} `);
-      inserted.add(tag);
-    });
-    n++;
-  }, 15);
+  const { inserted, stop: stopTagging } = startTagging(clients, 15);
 
   for (let k = 0; k < KILLS; k++) {
     await new Promise((r) => setTimeout(r, 250 + Math.random() * 250));
@@ -55,7 +44,7 @@ it("loses no tagged word while the sidecar is killed and restarted", { timeout: 
     sidecar = await spawnSidecar(port);
   }
   await new Promise((r) => setTimeout(r, 200));
-  clearInterval(typing);
+  stopTagging();
 
   const complete = (text: string) => {
     const found = tagsIn(text);

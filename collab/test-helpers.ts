@@ -107,3 +107,22 @@ export async function spawnSidecar(port: number, env: Record<string, string> = {
 
 /** Every `tag` word (letters, digits and dashes between brackets) found in a text. */
 export const tagsIn = (text: string) => new Set(text.match(/\[[a-z0-9-]+\]/g) ?? []);
+
+/**
+ * Every client types a uniquely tagged word every `everyMs`, at either end of the text so no insert
+ * splits another tag. Returns the set of tags inserted so far and a stop function.
+ */
+export function startTagging(clients: TestClient[], everyMs: number): { inserted: Set<string>; stop: () => void } {
+  const inserted = new Set<string>();
+  let n = 0;
+  const timer = setInterval(() => {
+    clients.forEach((c, i) => {
+      const tag = `[c${i}-${n}]`;
+      const text = c.ydoc.getText("body");
+      text.insert(Math.random() < 0.5 ? 0 : text.length, ` ${tag} `);
+      inserted.add(tag);
+    });
+    n++;
+  }, everyMs);
+  return { inserted, stop: () => clearInterval(timer) };
+}

@@ -21,7 +21,7 @@ import type { FormState } from "@/lib/actions";
 import { restoreRevision } from "@/lib/collab/restore";
 import { documentExtensions, FRAGMENT } from "@/lib/collab/schema";
 import css from "./collab-editor.module.css";
-import { CollabToolbar } from "./toolbar";
+import { FormattingToolbar } from "@/components/editor/formatting-toolbar";
 import { useCollab, type CollabState } from "./use-collab";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -91,7 +91,7 @@ export default function CollabEditor(props: CollabEditorProps) {
         <WhoIsHere awareness={collab.awareness} />
       </div>
       <div className={css.editor}>
-        {editor && editable ? <CollabToolbar editor={editor} /> : null}
+        {editor && editable ? <FormattingToolbar editor={editor} /> : null}
         {editor ? <EditorContent editor={editor} /> : <div className="min-h-64 rounded-md border border-slate-300 bg-slate-50" aria-hidden="true" />}
       </div>
       {editor && editable && props.quote && props.quoteUsedAction ? (

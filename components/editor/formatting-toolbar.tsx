@@ -23,8 +23,11 @@ function ToolButton({ label, pressed, onClick, children, disabled }: { label: st
   );
 }
 
-/** The co-editing toolbar: the paper editor's look and buttons (no footnotes), each named for screen readers. */
-export function CollabToolbar({ editor }: { editor: Editor }) {
+/**
+ * The formatting toolbar of the paper, response and synthesis editors: every button named for
+ * screen readers and reachable with Tab. Footnotes only where the document schema has them.
+ */
+export function FormattingToolbar({ editor, footnotes = false }: { editor: Editor; footnotes?: boolean }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -38,10 +41,12 @@ export function CollabToolbar({ editor }: { editor: Editor }) {
       quote: e.isActive("blockquote"),
       link: e.isActive("link"),
       table: e.isActive("table"),
+      footnote: e.isActive("footnote"),
       href: (e.getAttributes("link").href as string | undefined) ?? "",
+      note: (e.getAttributes("footnote").content as string | undefined) ?? "",
     }),
   });
-  const [linkOpen, setLinkOpen] = useState(false);
+  const [panel, setPanel] = useState<null | "link" | "footnote">(null);
   const chain = () => editor.chain().focus();
   return (
     <div>
@@ -54,7 +59,12 @@ export function CollabToolbar({ editor }: { editor: Editor }) {
         <ToolButton label="Bulleted list" pressed={state.bullet} onClick={() => chain().toggleBulletList().run()}>• List</ToolButton>
         <ToolButton label="Numbered list" pressed={state.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolButton>
         <ToolButton label="Quotation" pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>“ ”</ToolButton>
-        <ToolButton label="Link" pressed={state.link} onClick={() => setLinkOpen(!linkOpen)}>Link</ToolButton>
+        <ToolButton label="Link" pressed={state.link} onClick={() => setPanel(panel === "link" ? null : "link")}>Link</ToolButton>
+        {footnotes ? (
+          <ToolButton label="Footnote" pressed={state.footnote} onClick={() => setPanel(panel === "footnote" ? null : "footnote")}>
+            Note
+          </ToolButton>
+        ) : null}
         <FactPicker onPick={(factId) => chain().insertFactChip(factId).run()} />
         <ToolButton label="Insert table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} disabled={state.table}>Table</ToolButton>
         {state.table ? (
@@ -67,44 +77,74 @@ export function CollabToolbar({ editor }: { editor: Editor }) {
           </>
         ) : null}
       </div>
-      {linkOpen ? (
-        <LinkPanel
-          key={state.href}
+      {panel === "link" ? (
+        <InlinePanel
+          key={`link-${state.href}`}
+          label="Link address"
+          hint="Starts with https://, http:// or mailto:"
           initial={state.href}
-          isLink={state.link}
+          submitLabel={state.link ? "Update link" : "Add link"}
+          removeLabel={state.link ? "Remove link" : undefined}
+          validate={(v) => (isAllowedLink(v) ? null : "Use an address starting with https://, http:// or mailto:.")}
           onSubmit={(href) => {
             chain().extendMarkRange("link").setLink({ href }).run();
-            setLinkOpen(false);
+            setPanel(null);
           }}
           onRemove={() => {
             chain().extendMarkRange("link").unsetLink().run();
-            setLinkOpen(false);
+            setPanel(null);
           }}
-          onCancel={() => setLinkOpen(false)}
+          onCancel={() => setPanel(null)}
+        />
+      ) : null}
+      {footnotes && panel === "footnote" ? (
+        <InlinePanel
+          key={`fn-${state.note}`}
+          label="Footnote text"
+          hint="A source or an aside; it is numbered and listed at the end."
+          initial={state.note}
+          submitLabel={state.footnote ? "Update footnote" : "Add footnote"}
+          validate={(v) => (v.trim() ? (v.length > 2000 ? "At most 2,000 characters." : null) : "Write the footnote.")}
+          onSubmit={(content) => {
+            if (state.footnote) chain().updateAttributes("footnote", { content }).run();
+            else chain().insertContent({ type: "footnote", attrs: { content } }).run();
+            setPanel(null);
+          }}
+          onCancel={() => setPanel(null)}
         />
       ) : null}
     </div>
   );
 }
 
-function LinkPanel(props: { initial: string; isLink: boolean; onSubmit: (v: string) => void; onRemove: () => void; onCancel: () => void }) {
+function InlinePanel(props: {
+  label: string;
+  hint: string;
+  initial: string;
+  submitLabel: string;
+  removeLabel?: string;
+  validate: (v: string) => string | null;
+  onSubmit: (v: string) => void;
+  onRemove?: () => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [value, setValue] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const submit = () => {
-    // Only the web and e-mail: a javascript: link must never reach the shared document.
-    if (isAllowedLink(value.trim())) props.onSubmit(value.trim());
-    else setError("Use an address starting with https://, http:// or mailto:.");
+    const problem = props.validate(value.trim());
+    if (problem) setError(problem);
+    else props.onSubmit(value.trim());
   };
   return (
     <div className="space-y-2 border border-t-0 border-slate-400 bg-slate-50 p-3">
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        Link address
+        {props.label}
       </label>
       <p id={`${id}-hint`} className="text-sm text-slate-600">
-        Starts with https://, http:// or mailto:
+        {props.hint}
       </p>
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-red-700">
@@ -129,11 +169,11 @@ function LinkPanel(props: { initial: string; isLink: boolean; onSubmit: (v: stri
       />
       <div className="flex flex-wrap gap-2">
         <Button size="sm" onClick={submit}>
-          {props.isLink ? "Update link" : "Add link"}
+          {props.submitLabel}
         </Button>
-        {props.isLink ? (
+        {props.removeLabel ? (
           <Button size="sm" variant="secondary" onClick={props.onRemove}>
-            Remove link
+            {props.removeLabel}
           </Button>
         ) : null}
         <Button size="sm" variant="ghost" onClick={props.onCancel}>
