@@ -5,77 +5,42 @@
  * for the request at hand (see actor.ts), so a suspension or role change applies at once.
  */
 
-export type GlobalRole = "moderator" | "fact_editor" | "council" | "admin";
-export type Standing = "visitor" | "registered" | "member" | "suspended";
+import {
+  type Actor,
+  type CommentResource,
+  type DisputeResource,
+  type FactResource,
+  type GlobalRole,
+  type MemberResource,
+  type PaperResource,
+  type ResponseResource,
+  type RuleTable,
+  type SynthesisResource,
+  type ThemeResource,
+  isSignedIn,
+  isActive,
+  isAdmin,
+  isModerator,
+  isCouncil,
+  isVerified,
+  isAuthor,
+  themeOpen,
+  paperIsPublic,
+  isFactEditor,
+  factIsPublic,
+  isProposer,
+  canReadDiscussion,
+} from "./core";
+import { convergenceRules, type ConvergenceResources } from "./rules/convergence";
+import { directoryRules, type DirectoryResources } from "./rules/directory";
+import { governanceRules, type GovernanceResources } from "./rules/governance";
+import { openDataRules, type OpenDataResources } from "./rules/open-data";
 
-export interface Actor {
-  /** null for a visitor */
-  readonly id: string | null;
-  readonly standing: Standing;
-  readonly roles: ReadonlySet<GlobalRole>;
-  /** theme ids this actor curates */
-  readonly curatorOf: ReadonlySet<string>;
-}
-
-export const VISITOR: Actor = Object.freeze({
-  id: null,
-  standing: "visitor",
-  roles: new Set<GlobalRole>(),
-  curatorOf: new Set<string>(),
-});
-
-export interface ThemeResource {
-  id: string;
-  archivedAt: Date | null;
-  discussionPublic: boolean;
-}
-/** A paper as the rules see it: its author, where it is in review, and its theme. */
-export interface PaperResource {
-  id: string;
-  authorId: string | null;
-  status: "draft" | "submitted" | "returned" | "rejected" | "published";
-  /** Latest published version; 0 until the council first accepts it. Readers see that version. */
-  publishedVersion: number;
-  hiddenAt: Date | null;
-  theme: ThemeResource;
-}
-export interface CommentResource {
-  id: string;
-  authorId: string | null;
-  deletedAt: Date | null;
-  hiddenAt: Date | null;
-  paper: PaperResource;
-}
-/** A fact as the rules see it: where it is in review and who proposed it. */
-export interface FactResource {
-  id: string;
-  status: "proposed" | "accepted" | "rejected" | "retracted";
-  proposedBy: string | null;
-}
-/** A dispute and its fact. */
-export interface DisputeResource {
-  id: string;
-  status: "open" | "upheld" | "amended" | "retracted";
-  openedBy: string | null;
-  fact: FactResource;
-}
-/** The one co-edited Response of a published paper. */
-export interface ResponseResource {
-  id: string;
-  paper: PaperResource;
-}
-/** The co-edited synthesis of a theme. */
-export interface SynthesisResource {
-  id: string;
-  theme: ThemeResource;
-}
-export interface MemberResource {
-  id: string;
-  roles: ReadonlySet<GlobalRole>;
-}
+export * from "./core";
 
 /** Each action and the resource it is checked against. */
-export interface ActionResources {
+/** The core actions; each capability adds its own in `rules/<capability>.ts`. */
+interface CoreResources {
   "theme.view": ThemeResource;
   "theme.viewDiscussion": ThemeResource;
   "theme.create": null;
@@ -135,30 +100,12 @@ export interface ActionResources {
   "auditLog.view": null;
   "admin.enter": null;
 }
+
+/** Each action and the resource it is checked against. */
+export interface ActionResources extends CoreResources, GovernanceResources, DirectoryResources, ConvergenceResources, OpenDataResources {}
 export type Action = keyof ActionResources;
 
-const isSignedIn = (a: Actor) => a.id !== null;
-/** A suspension removes every right but reading and one's own sign-out; roles do not override it. */
-const isActive = (a: Actor) => a.standing === "registered" || a.standing === "member";
-const hasRole = (a: Actor, role: GlobalRole) => isActive(a) && a.roles.has(role);
-const isAdmin = (a: Actor) => hasRole(a, "admin");
-const isModerator = (a: Actor) => hasRole(a, "moderator");
-const isCouncil = (a: Actor) => hasRole(a, "council");
-/** Writing papers and comments, voting and following need a verified member in good standing. */
-const isVerified = (a: Actor) => a.standing === "member";
-const isAuthor = (a: Actor, thing: { authorId: string | null }) => a.id !== null && thing.authorId === a.id;
-const themeOpen = (t: ThemeResource) => t.archivedAt === null;
-/** What everyone may read of a paper: its published version, unless a moderator hid it. */
-const paperIsPublic = (p: PaperResource) => p.publishedVersion > 0 && p.hiddenAt === null && themeOpen(p.theme);
-const isFactEditor = (a: Actor) => hasRole(a, "fact_editor");
-const factIsPublic = (f: FactResource) => f.status === "accepted" || f.status === "retracted";
-const isProposer = (a: Actor, f: FactResource) => a.id !== null && f.proposedBy === a.id;
-const canReadDiscussion = (a: Actor, t: ThemeResource) =>
-  t.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)));
-
-type Rule<A extends Action> = (actor: Actor, resource: ActionResources[A]) => boolean;
-
-const rules: { [A in Action]: Rule<A> } = {
+const coreRules: RuleTable<CoreResources> = {
   "theme.view": (a, theme) => theme.archivedAt === null || isAdmin(a),
   // Themes decide whether their discussion is public; members-only discussion needs a verified member.
   "theme.viewDiscussion": (a, theme) =>
@@ -237,6 +184,8 @@ const rules: { [A in Action]: Rule<A> } = {
   "auditLog.view": () => true,
   "admin.enter": (a) => isAdmin(a) || isModerator(a),
 };
+
+const rules: RuleTable<ActionResources> = { ...coreRules, ...governanceRules, ...directoryRules, ...convergenceRules, ...openDataRules };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): boolean {
   return rules[action](actor, resource);
