@@ -32,6 +32,7 @@ import {
   canReadDiscussion,
 } from "./core";
 import { convergenceRules, type ConvergenceResources } from "./rules/convergence";
+import { councilRules, type CouncilResources } from "./rules/council";
 import { directoryRules, type DirectoryResources } from "./rules/directory";
 import { governanceRules, type GovernanceResources } from "./rules/governance";
 import { openDataRules, type OpenDataResources } from "./rules/open-data";
@@ -102,7 +103,7 @@ interface CoreResources {
 }
 
 /** Each action and the resource it is checked against. */
-export interface ActionResources extends CoreResources, GovernanceResources, DirectoryResources, ConvergenceResources, OpenDataResources {}
+export interface ActionResources extends CoreResources, GovernanceResources, CouncilResources, DirectoryResources, ConvergenceResources, OpenDataResources {}
 export type Action = keyof ActionResources;
 
 const coreRules: RuleTable<CoreResources> = {
@@ -185,7 +186,7 @@ const coreRules: RuleTable<CoreResources> = {
   "admin.enter": (a) => isAdmin(a) || isModerator(a),
 };
 
-const rules: RuleTable<ActionResources> = { ...coreRules, ...governanceRules, ...directoryRules, ...convergenceRules, ...openDataRules };
+const rules: RuleTable<ActionResources> = { ...coreRules, ...governanceRules, ...councilRules, ...directoryRules, ...convergenceRules, ...openDataRules };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): boolean {
   return rules[action](actor, resource);
