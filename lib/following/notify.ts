@@ -13,6 +13,7 @@ const EMAIL_PREFERENCE = {
   paper_decision: "emailPaperDecision",
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
+  decision_closed: "emailPaperDecision",
 } as const satisfies Record<NotificationKind, keyof typeof notificationPreferences.$inferSelect>;
 
 export interface NotificationInput {
