@@ -4,6 +4,7 @@ import { roleGrants, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor, GlobalRole, MemberResource } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { assertAdminMayAppoint } from "@/lib/governance/bootstrap";
 import { AppError, notFound } from "@/lib/errors";
 import { deleteUserSessions } from "./sessions";
 
@@ -58,6 +59,7 @@ export async function grantRole(db: Db, actor: Actor, input: { userId: string; r
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     assertCan(actor, "role.grant", target);
+    await assertAdminMayAppoint(tx, input.role);
     if (target.roles.has(input.role)) throw new AppError("conflict:role", "That member already has this role.");
     await tx.insert(roleGrants).values({ userId: target.id, role: input.role, grantedBy: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "role.grant", targetType: "member", targetId: target.id, reason: input.reason, details: { role: input.role } });
@@ -68,6 +70,7 @@ export async function revokeRole(db: Db, actor: Actor, input: { userId: string; 
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.userId);
     assertCan(actor, "role.revoke", target);
+    await assertAdminMayAppoint(tx, input.role);
     const revoked = await tx
       .update(roleGrants)
       .set({ revokedAt: new Date(), revokedBy: actor.id })
