@@ -18,7 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const links = [
     ...(admin ? [["/admin/themes", "Themes"]] : []),
     ["/admin/members", "Members"],
-    ...(admin ? [["/admin/roll", "Membership roll"], ["/outbox", "Outbox"]] : []),
+    ...(admin ? [["/admin/roll", "Membership roll"], ["/admin/governance", "Governance"], ["/outbox", "Outbox"]] : []),
   ];
   return (
     <div className="space-y-6">

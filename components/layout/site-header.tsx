@@ -24,6 +24,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <Link href="/moderation-log" className={link}>
             Moderation log
           </Link>
+          <Link href="/governance" className={link}>Governance</Link>
           {can(viewer, "paper.reviewQueue", null) ? (
             <Link href="/council" className={link}>
               Council

@@ -30,6 +30,5 @@ export async function assertAdminMayAppoint(tx: Tx, role: GlobalRole, now = new 
   throw new AppError(
     "forbidden:role",
     `${how}: since the bootstrap period ended on ${day.format(settings.bootstrapEndsAt!)}, an admin can no longer grant or remove this role by hand.`,
-    "role",
   );
 }

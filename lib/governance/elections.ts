@@ -96,9 +96,9 @@ export async function nominate(db: Db, actor: Actor, input: { electionId: string
       throw new AppError("forbidden:election.nominate", `Nominations for this election closed on ${when.format(election.nominationsCloseAt)} UTC.`);
     }
     const [nominee] = await tx.select({ id: users.id, verifiedAt: users.verifiedAt, suspendedAt: users.suspendedAt, name: shownName }).from(users).where(eq(users.id, input.nomineeId));
-    if (!nominee) throw new AppError("invalid:nominee", "Choose a member to nominate.", "nomineeId");
+    if (!nominee) throw new AppError("invalid:nominee", "Choose a member to nominate.", "nomineeName");
     const verified = nominee.verifiedAt !== null && nominee.suspendedAt === null;
-    if (!verified && actor.standing === "member") throw new AppError("invalid:nominee", "Only verified members in good standing can stand.", "nomineeId");
+    if (!verified && actor.standing === "member") throw new AppError("invalid:nominee", "Only verified members in good standing can stand.", "nomineeName");
     assertCan(actor, "election.nominate", { election: resourceOf(election, now), nominee: { id: nominee.id, verified } });
     const self = nominee.id === actor.id;
     if (self && !input.statement?.trim()) throw new AppError("invalid:statement", "Write a statement for the members: why you are standing.", "statement");
@@ -124,7 +124,7 @@ export async function nominate(db: Db, actor: Actor, input: { electionId: string
       });
       return row!.id;
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError("conflict:nomination", `${nominee.name} is already nominated in this election.`, "nomineeId");
+      if (isUniqueViolation(e)) throw new AppError("conflict:nomination", `${nominee.name} is already nominated in this election.`, "nomineeName");
       throw e;
     }
   });
