@@ -29,6 +29,9 @@ export const AUDIT_KINDS = {
   role: "Roles",
   theme: "Themes",
   roll: "Membership roll",
+  election: "Elections",
+  decision: "Decisions",
+  governance: "Governance settings",
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 
@@ -57,6 +60,8 @@ export function auditTargetHref(row: { targetType: string; targetId: string | nu
     return paperId ? `/papers/${paperId}/c/${targetId}` : null;
   }
   if (targetType === "fact") return `/facts/${targetId}`;
+  if (targetType === "election") return `/governance/elections/${targetId}`;
+  if (targetType === "decision") return `/governance/decisions/${targetId}`;
   if (targetType === "dispute") {
     const factId = str(details.factId);
     return factId ? `/facts/${factId}` : null;

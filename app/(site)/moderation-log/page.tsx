@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
 import { AUDIT_KINDS, AUDIT_PAGE_SIZE, listAuditLog, type AuditKind } from "@/lib/audit/queries";
+import { describeGovernance, GOVERNANCE_ACTION_LABELS } from "@/lib/governance/log-labels";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -37,8 +38,9 @@ const ACTION_LABELS: Record<string, string> = {
   "theme.reorder": "reordered themes",
   "theme.setCurators": "changed a theme's curators",
   "roll.import": "imported the membership roll",
+  ...GOVERNANCE_ACTION_LABELS,
 };
-const TARGET_LINK_TEXT: Record<string, string> = { paper: "See the paper", comment: "See the comment", theme: "See the theme", call: "See the theme", fact: "See the fact", dispute: "See the fact" };
+const TARGET_LINK_TEXT: Record<string, string> = { election: "See the election", decision: "See the decision", paper: "See the paper", comment: "See the comment", theme: "See the theme", call: "See the theme", fact: "See the fact", dispute: "See the fact" };
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function describe(details: Record<string, unknown>): string {
@@ -49,6 +51,7 @@ function describe(details: Record<string, unknown>): string {
   if (typeof details.role === "string") parts.push(`role: ${details.role.replace("_", " ")}`);
   if (typeof details.accepted === "number") parts.push(`${details.accepted} rows accepted, ${details.rejected} rejected`);
   if (typeof details.direction === "string") parts.push(`moved ${details.direction}`);
+  parts.push(...describeGovernance(details));
   return parts.join(" · ");
 }
 
@@ -77,7 +80,13 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <PageHeader title="Moderation log">
-        <p>Every moderation and admin action, who took it and why. Anyone can read it, so that those who run the site answer for it.</p>
+        <p>
+          Every moderation, admin and governance action, who took it and why. Anyone can read it, so that those who run the site answer for it, and anyone can{" "}
+          <Link href="/moderation-log/verify" className="underline">
+            check that no entry was changed or removed
+          </Link>
+          .
+        </p>
       </PageHeader>
       <nav aria-label="Filter the log" className="flex flex-wrap gap-2">
         {[["", "Everything"], ...Object.entries(AUDIT_KINDS)].map(([k, label]) => (
