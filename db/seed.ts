@@ -7,6 +7,7 @@ import type { DemoContext } from "./demo/context";
 import { seedDiscussion } from "./demo/discussion";
 import { seedFollowing } from "./demo/following";
 import { seedFacts } from "./demo/facts";
+import { seedGovernance } from "./demo/governance";
 import { seedPapers } from "./demo/papers";
 
 export const DEMO_PASSWORD = "commonplace-demo";
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDiscussion(ctx, papers);
     await seedFollowing(ctx, papers);
     await seedFacts(ctx);
+    await seedGovernance(ctx);
   });
 }
 
