@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { decisionOptions, decisions, decisionSeconds, decisionVotes, electionBallots, electionNominations, elections, electionVoters, type DecisionChoice } from "@/db/schema";
 import { closeDecision } from "@/lib/governance/decisions";
 import { countElection, newReceipt, receiptHash, sha256 } from "@/lib/governance/elections";
+import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import type { DemoContext } from "./context";
 
 const DAY = 86_400_000;
@@ -72,6 +73,7 @@ export async function seedGovernance(ctx: DemoContext): Promise<void> {
       ...seeded(),
     })
     .returning();
+  await scheduleDeadline(tx, "election.count", open!.id, open!.votingClosesAt);
   await tx.insert(electionNominations).values([
     { electionId: open!.id, nomineeId: id("member2@commonplace.test"), nominatedBy: id("member2@commonplace.test"), statement: "New to moderating, but I read every thread in Strategy.", status: "accepted", respondedAt: now },
     { electionId: open!.id, nomineeId: id("member1@commonplace.test"), nominatedBy: id("council1@commonplace.test"), note: "Mel keeps the health threads calm and kind.", status: "pending" },
@@ -99,6 +101,8 @@ export async function seedGovernance(ctx: DemoContext): Promise<void> {
         ...seeded(),
       })
       .returning();
+    // The worker closes it on time, like any other (closed ones are closed just below).
+    await scheduleDeadline(tx, "decision.close", row!.id, row!.closesAt);
     const options = d.options?.length ? await tx.insert(decisionOptions).values(d.options.map((label, position) => ({ decisionId: row!.id, label, position }))).returning() : [];
     return { id: row!.id, options: options.map((o) => o.id) };
   };

@@ -4,6 +4,7 @@ import { closeDb, getDb } from "@/db";
 import { auditLog, decisionOptions, decisions, decisionVotes, follows, notifications } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { createPerson, createTestTheme } from "@/lib/testing/factories";
+import { pendingJobs, runJobsUntilIdle } from "@/lib/testing/jobs";
 import { castDecisionVote, closeDueDecisions, openDecision, secondDecision } from "./decisions";
 import type { Tally } from "./tally";
 
@@ -104,6 +105,26 @@ describe("decisions of each kind, closing on time", () => {
     const unseconded = await openDecision(db, opener, { question: "Another?", kind: "consent", electorate: "theme", themeId: theme.id, anonymous: false, closesAt: new Date(t0.getTime() + MIN) }, t0);
     await closeDueDecisions(db, new Date(t0.getTime() + MIN + 1));
     expect((await closed(unseconded)).outcome).toMatch(/^Not held/);
+  });
+
+  it("closes at its time through the job queue, with no one calling it", async () => {
+    const council = await actorOf({ roles: ["council"] });
+    const closesAt = new Date(Date.now() + 5000);
+    const id = await openDecision(db, council, { question: "Meet on Thursday?", kind: "consent", electorate: "members", anonymous: false, closesAt });
+    expect((await pendingJobs(db, "decision.close")).some((j) => (j.payload as { id: string }).id === id)).toBe(true);
+    await castDecisionVote(db, await actorOf(), { decisionId: id, choice: { consent: "agree" } });
+    // Before its time the job is not due: a run leaves the decision open.
+    await runJobsUntilIdle(db);
+    expect((await closed(id)).status).toBe("open");
+    const deadline = Date.now() + 15_000;
+    while ((await closed(id)).status !== "closed" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      await runJobsUntilIdle(db);
+    }
+    const d = await closed(id);
+    expect(d.status).toBe("closed");
+    expect(d.closedAt!.getTime()).toBeGreaterThanOrEqual(closesAt.getTime());
+    expect(d.outcome).toBe("Agreed: more agree than disagree, and no one blocked.");
   });
 
   it("refuses bad decisions with a message for the field", async () => {

@@ -15,6 +15,7 @@ import type { DecisionResource } from "@/lib/auth/rules/governance";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { followersOf, notify } from "@/lib/following/notify";
+import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import { getGovernanceSettings } from "./settings";
 import { choiceProblem, tallyDecision, type DecisionKind, type Tally } from "./tally";
 
@@ -104,6 +105,7 @@ export async function openDecision(db: Db, actor: Actor, input: OpenDecisionInpu
         seedHash: sha256(seed),
       })
       .returning({ id: decisions.id });
+    await scheduleDeadline(tx, "decision.close", row!.id, input.closesAt);
     if (options.length) await tx.insert(decisionOptions).values(options.map((label, position) => ({ decisionId: row!.id, label, position })));
     await recordAudit(tx, {
       actorId: actor.id,

@@ -14,6 +14,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ElectionPhase, ElectionResource } from "@/lib/auth/rules/governance";
 import { recordAudit } from "@/lib/audit/record";
+import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { toBlt } from "./blt";
 import { shownName } from "./names";
@@ -77,6 +78,7 @@ async function insertElection(tx: Tx, actorId: string | null, input: CreateElect
     .insert(elections)
     .values({ title: input.title, seats, nominationsCloseAt, votingClosesAt, termEndsAt, seed, seedHash, createdBy: actorId, fillsVacancyOf: input.fillsVacancyOf ?? null })
     .returning({ id: elections.id });
+  await scheduleDeadline(tx, "election.count", row!.id, votingClosesAt);
   await recordAudit(tx, {
     actorId,
     action: "election.create",

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { users } from "@/db/schema";
+import type { SQL } from "drizzle-orm";
+import { publicNameSql } from "@/lib/auth/public-name";
 
-/** The name a member shows (their pseudonym when they chose one), as a column of a query on users. */
-export const shownName = sql<string>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+/** The name a member shows (lib/auth/public-name.ts has the rule), for queries that inner-join users, so never null. */
+export const shownName = publicNameSql() as SQL<string>;

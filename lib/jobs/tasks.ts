@@ -7,6 +7,8 @@
 import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
 import { rescoreAgingFacts } from "@/lib/facts/score";
+import { closeDecision } from "@/lib/governance/decisions";
+import { countElection } from "@/lib/governance/elections";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
 import { sweepOverdue } from "./deadlines";
 
@@ -23,6 +25,14 @@ export const tasks = {
     const closed = await sweepOverdue(getDb(), new Date());
     const total = Object.values(closed).reduce((s, n) => s + n, 0);
     if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
+  },
+  /** At a decision's closing time: counts it, announces and logs the outcome. Payload { id }. */
+  "decision.close": async (payload: unknown) => {
+    await getDb().transaction((tx) => closeDecision(tx, (payload as { id: string }).id, new Date()));
+  },
+  /** At an election's close: publishes the ballots, counts, seats the winners. Payload { id }. */
+  "election.count": async (payload: unknown) => {
+    await getDb().transaction((tx) => countElection(tx, (payload as { id: string }).id, new Date()));
   },
 } satisfies Record<string, Task>;
 
