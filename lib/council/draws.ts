@@ -127,7 +127,7 @@ export async function freezeAnnouncement(opts: {
   return { entries, announcement, seed };
 }
 
-async function insertDraw(
+export async function insertDraw(
   tx: Tx,
   actor: Actor,
   purpose: "council" | "appeal_panel",
@@ -187,12 +187,17 @@ async function lockDraw(tx: Tx, drawId: string) {
 
 /** Reveals the seed and runs the draw. A draw runs once: a second run is refused. */
 export async function executeDraw(db: Db, actor: Actor, drawId: string, now = new Date()): Promise<{ panel: string[]; reserve: string[] }> {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => executeDrawTx(tx, actor, drawId, now));
+}
+
+export async function executeDrawTx(tx: Tx, actor: Actor, drawId: string, now: Date): Promise<{ panel: string[]; reserve: string[] }> {
+  {
     const draw = await lockDraw(tx, drawId);
     if (draw.status === "drawn") throw new AppError("conflict:draw", "This draw has already been run; a draw runs once and its result stands.");
     if (draw.status === "cancelled") throw new AppError("conflict:draw", "This draw was cancelled.");
-    if (now < draw.drawNotBefore) throw new AppError("conflict:draw", `This draw may run from ${draw.drawNotBefore.toISOString()}, not before.`);
     assertCan(actor, "draw.run", { id: draw.id, status: draw.status, due: true });
+    // The seed is committed until the announced time: running early is refused, not merely unwise.
+    if (now < draw.drawNotBefore) throw new AppError("forbidden:draw.run", `This draw may run from ${draw.drawNotBefore.toISOString().replace("T", " ").slice(0, 16)} UTC, not before.`);
     const result = runDraw(draw.announcement, draw.seed);
     await tx.update(councilDraws).set({ status: "drawn", result, drawnAt: now, drawnBy: actor.id }).where(eq(councilDraws.id, draw.id));
     await recordAudit(tx, {
@@ -204,10 +209,10 @@ export async function executeDraw(db: Db, actor: Actor, drawId: string, now = ne
     });
     if (draw.purpose === "council") await seatCouncil(tx, actor, draw.id, result.panel, draw.termDays, now);
     return result;
-  });
+  }
 }
 
-async function usersOf(tx: Tx, drawId: string, poolIds: string[]): Promise<Map<string, string>> {
+export async function usersOf(tx: Tx, drawId: string, poolIds: string[]): Promise<Map<string, string>> {
   if (poolIds.length === 0) return new Map();
   const rows = await tx.select({ poolId: drawEntries.poolId, userId: drawEntries.userId }).from(drawEntries).where(and(eq(drawEntries.drawId, drawId), inArray(drawEntries.poolId, poolIds)));
   return new Map(rows.map((r) => [r.poolId, r.userId]));
