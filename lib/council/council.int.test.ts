@@ -4,9 +4,10 @@ import { closeDb, getDb } from "@/db";
 import { auditLog, comments, councilDraws, councilSeats, councilSettings, drawEntries, memberActivity, poolVolunteers, recallPetitions, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
+import { pendingJobs } from "@/lib/testing/jobs";
 import { drawAppealPanel, fileAppeal, getAppeal, listAppealableActs, voteOnAppeal } from "./appeals";
 import { quotaBreaches, verifyDraw } from "./draw";
-import { announceCouncilDraw, executeDraw, getPublishedDraw, previewDraw } from "./draws";
+import { announceCouncilDraw, endExpiredCouncilTerms, executeDraw, getPublishedDraw, previewDraw } from "./draws";
 import { getMyPool, volunteerForPool } from "./pool";
 import { closeExpiredPetitions, listPetitions, openPetition, signPetition } from "./recall";
 import { countActiveMembers, getCouncilSettings, recallThreshold, updateCouncilSettings } from "./settings";
@@ -131,6 +132,7 @@ describe("recall petitions", () => {
     expect((await signPetition(db, await signer(), id)).succeeded).toBe(false);
     const out = await signPetition(db, await signer(), id);
     expect(out).toMatchObject({ signatures: 3, threshold: 3, succeeded: true });
+    expect((await pendingJobs(db, "recall.close")).some((j) => j.key === `recall.close:${id}`)).toBe(false);
     expect((await loadActor(db, mod.id)).roles.has("moderator")).toBe(false);
     const [p] = await db.select().from(recallPetitions).where(eq(recallPetitions.id, id));
     expect(p).toMatchObject({ status: "succeeded", thresholdAtClose: 3 });
@@ -173,11 +175,23 @@ describe("recall petitions", () => {
   it("petitions past their window close as expired", async () => {
     const fe = await roleHolder("fact_editor");
     const { id } = await openPetition(db, await signer(), { targetUserId: fe.id, role: "fact_editor", reason: "Accepts unsourced facts" });
+    // Its closing is a job on the queue, at the end of the window.
+    const job = (await pendingJobs(db, "recall.close")).find((j) => j.key === `recall.close:${id}`);
+    expect(job?.runAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     const later = new Date(Date.now() + 31 * 86_400_000);
     expect(await closeExpiredPetitions(db, later)).toBeGreaterThanOrEqual(1);
     const { rows } = await listPetitions(db, await signer(), { id });
     expect(rows[0]!.status).toBe("expired");
     expect((await loadActor(db, fe.id)).roles.has("fact_editor")).toBe(true);
+  });
+
+  it("council seats end with their term, and the council role with them", async () => {
+    const seats = await db.select().from(councilSeats).where(isNull(councilSeats.endedAt));
+    expect(seats.length).toBeGreaterThan(0);
+    expect((await pendingJobs(db, "council.termEnd")).length).toBeGreaterThanOrEqual(seats.length);
+    const ended = await endExpiredCouncilTerms(db, new Date(Date.now() + 400 * 86_400_000));
+    expect(ended).toBe(seats.length);
+    for (const seat of seats) expect((await loadActor(db, seat.userId)).roles.has("council")).toBe(false);
   });
 
   it("only admins change the settings, and the change is logged", async () => {

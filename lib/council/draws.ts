@@ -3,12 +3,13 @@
  * run once (reveal the seed, seat the panel), refill a seat from the reserve list.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { councilDraws, councilSeats, drawEntries, poolVolunteers, roleGrants, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, notFound } from "@/lib/errors";
 import {
   announcementHash,
@@ -226,7 +227,8 @@ async function seatOne(tx: Tx, actor: Actor | null, drawId: string, poolId: stri
     .from(roleGrants)
     .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "council"), isNull(roleGrants.revokedAt), isNull(roleGrants.themeId)));
   const grantId = existing?.id ?? (await tx.insert(roleGrants).values({ userId, role: "council", grantedBy: null }).returning({ id: roleGrants.id }))[0]!.id;
-  await tx.insert(councilSeats).values({ drawId, poolId, userId, roleGrantId: grantId, fromReserve, seatedAt: now, termEndsAt });
+  const [seat] = await tx.insert(councilSeats).values({ drawId, poolId, userId, roleGrantId: grantId, fromReserve, seatedAt: now, termEndsAt }).returning({ id: councilSeats.id });
+  await scheduleDeadline(tx, "council.termEnd", seat!.id, termEndsAt);
   await recordAudit(tx, {
     actorId: actor?.id ?? null,
     action: "role.grant",
@@ -290,6 +292,23 @@ export async function refillCouncilSeat(tx: Tx, departedUserId: string, now: Dat
   if (!next.quotasKept)
     await recordAudit(tx, { actorId: null, action: "council.vacancy", targetType: "draw", targetId: draw.id, reason: "No reserve keeps every quota; the next on the list was seated." });
   return { userId, quotasKept: next.quotasKept };
+}
+
+/** Ends council seats whose term is over, and their council role. Run by the job queue; idempotent. */
+export async function endExpiredCouncilTerms(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(councilSeats)
+      .set({ endedAt: now, endReason: "Term ended" })
+      .where(and(isNull(councilSeats.endedAt), lte(councilSeats.termEndsAt, now)))
+      .returning({ userId: councilSeats.userId, roleGrantId: councilSeats.roleGrantId, drawId: councilSeats.drawId });
+    for (const seat of ended) {
+      if (!seat.roleGrantId) continue;
+      const revoked = await tx.update(roleGrants).set({ revokedAt: now, revokedBy: null }).where(and(eq(roleGrants.id, seat.roleGrantId), isNull(roleGrants.revokedAt))).returning({ id: roleGrants.id });
+      if (revoked.length) await recordAudit(tx, { actorId: null, action: "role.revoke", targetType: "member", targetId: seat.userId, reason: "Council term ended", details: { role: "council", drawId: seat.drawId } });
+    }
+    return ended.length;
+  });
 }
 
 /** The draw as published: the seed only once it has run. */

@@ -11,6 +11,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { publicNameSql } from "@/lib/auth/public-name";
 import { recordAudit } from "@/lib/audit/record";
+import { cancelDeadline, scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, notFound } from "@/lib/errors";
 import { refillCouncilSeat } from "./draws";
 import { countActiveMembers, getCouncilSettings, recallThreshold } from "./settings";
@@ -96,6 +97,7 @@ export async function openPetition(db: Db, actor: Actor, input: OpenPetitionInpu
       reason: input.reason,
       details: { targetUserId: input.targetUserId, role: input.role, themeId, closesAt: petition!.closesAt.toISOString() },
     });
+    await scheduleDeadline(tx, "recall.close", petition!.id, petition!.closesAt);
     // The member who opens it is its first signature, as an initiator is in LiquidFeedback.
     await addSignature(tx, petition!, actor.id!, now);
     return { id: petition!.id };
@@ -124,6 +126,7 @@ async function addSignature(tx: Tx, petition: RecallPetition, userId: string, no
   await recordAudit(tx, { actorId: null, action: "recall.sign", targetType: "petition", targetId: petition.id, details: { signatures, threshold } });
   if (signatures < threshold) return { signatures, threshold, succeeded: false };
   await tx.update(recallPetitions).set({ status: "succeeded", closedAt: now, thresholdAtClose: threshold }).where(eq(recallPetitions.id, petition.id));
+  await cancelDeadline(tx, "recall.close", petition.id);
   const revoked = await tx
     .update(roleGrants)
     .set({ revokedAt: now, revokedBy: null })

@@ -6,6 +6,8 @@
  */
 import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
 import { sweepOverdue } from "./deadlines";
@@ -23,6 +25,14 @@ export const tasks = {
     const closed = await sweepOverdue(getDb(), new Date());
     const total = Object.values(closed).reduce((s, n) => s + n, 0);
     if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
+  },
+  /** At a recall petition's closing time: closes it (and any other overdue one) if it did not reach its threshold. */
+  "recall.close": async () => {
+    await closeExpiredPetitions(getDb(), new Date());
+  },
+  /** At a council seat's term end: ends the seat and its council role (and any other overdue one). */
+  "council.termEnd": async () => {
+    await endExpiredCouncilTerms(getDb(), new Date());
   },
 } satisfies Record<string, Task>;
 
