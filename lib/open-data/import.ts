@@ -71,6 +71,7 @@ async function extract(file: string, dir: string, opts: ImportOptions): Promise<
   let n = 0;
   ex.on("entry", (header, stream, next) => {
     const fail = (msg: string) => {
+      stream.on("error", () => {});
       stream.resume();
       ex.destroy(new BundleError(msg));
     };
