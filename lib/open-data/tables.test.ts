@@ -4,7 +4,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
 import { TABLES } from "./tables";
 
-const schemaTables = Object.values(schema)
+const schemaTables = (Object.values(schema) as unknown[])
   .filter((x): x is PgTable => is(x, PgTable))
   .map((t) => getTableName(t))
   .sort();

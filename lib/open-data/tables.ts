@@ -259,6 +259,14 @@ export const TABLES: Record<string, TableSpec> = {
     member: { where: "t.author_id = $member" },
   },
 
+  open_data_snapshots: {
+    group: "open-data",
+    about: "The latest public bundle, as served at /open-data.",
+    skip: "A copy of the public tier, regenerated from the rest.",
+    public: null,
+    member: null,
+  },
+
   // ── the public log ─────────────────────────────────────────────────────────────────────
   audit_log: {
     group: "log",
