@@ -31,6 +31,23 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export interface ImportOptions {
   passphrase?: string;
+  /**
+   * The admin pages' restore: a fresh site whose only rows are its admins' accounts (and their
+   * sessions, grants and log entries) takes the bundle; those rows are replaced by the bundle's.
+   */
+  replaceOperators?: boolean;
+}
+
+/** The rows a fresh site may hold before a restore from its admin pages: its operators' own. */
+const OPERATOR_TABLES = ["users", "role_grants", "sessions", "audit_log", "notification_preferences", "rate_limits"];
+
+async function clearFreshSite(client: Pick<pg.ClientBase, "query">, all: string[]): Promise<void> {
+  await assertEmpty(client, all.filter((t) => !OPERATOR_TABLES.includes(t)));
+  const { rows } = await client.query<{ n: string }>(
+    "select count(*)::text as n from users u where not exists (select 1 from role_grants g where g.user_id = u.id and g.role = 'admin' and g.revoked_at is null)",
+  );
+  if (rows[0]!.n !== "0") throw new BundleError(`The site already has ${rows[0]!.n} members besides its admins: restore only into a fresh site, or into a new database with npm run import.`);
+  for (const t of ["sessions", "rate_limits", "notification_preferences", "role_grants", "audit_log", "users"]) if (all.includes(t)) await client.query(`delete from ${ident(t)}`);
 }
 export interface ImportReport {
   manifest: Manifest;
@@ -221,7 +238,9 @@ export async function importBundle(pool: pg.Pool, file: string, opts: ImportOpti
     await client.query("set local timezone to 'UTC'");
     // Two imports at once must not both find the database empty.
     await client.query("select pg_advisory_xact_lock(hashtext('commonplace.open-data.import'))");
-    await assertEmpty(client, [...names, ...Object.entries(TABLES).filter(([, s]) => s.skip).map(([n]) => n)]);
+    const every = [...names, ...Object.entries(TABLES).filter(([, s]) => s.skip).map(([n]) => n)];
+    if (opts.replaceOperators) await clearFreshSite(client, every);
+    else await assertEmpty(client, every);
     const { order, deferred } = insertionOrder(catalog);
     const byTable = new Map(plans.map((p) => [p.table, p]));
     const { rows: trig } = await client.query<{ table: string }>(
