@@ -8,6 +8,10 @@
  * The public tier's conditions mirror the access rules (lib/auth/core.ts): published, not hidden,
  * theme not archived, discussion public; `public.test.int.ts` checks the bundle against the site.
  */
+import { aliasedTable } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { users } from "@/db/schema";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export interface PublicView {
   /** Rows a visitor can read. */
@@ -38,8 +42,9 @@ export interface TableSpec {
   member: MemberView | null;
 }
 
-/** The one SQL expression for the name a member shows, on a users row aliased `u`. */
-export const PUBLIC_NAME_SQL = (u: string) => `case when ${u}.use_pseudonym and ${u}.pseudonym is not null then ${u}.pseudonym else ${u}.display_name end`;
+const dialect = new PgDialect();
+/** The name a member shows, on a users row aliased `u`: the one rule (lib/auth/public-name.ts) as SQL text. */
+export const PUBLIC_NAME_SQL = (u: string) => dialect.sqlToQuery(publicNameSql(aliasedTable(users, u))).sql;
 
 /** A public paper, as lib/auth/core.ts `paperIsPublic`: published, not hidden, theme not archived. */
 const PAPER_PUBLIC = (p: string) =>
