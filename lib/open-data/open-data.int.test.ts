@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tar from "tar-stream";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { comments, facts, notifications, papers, synthesisSuggestions, syntheses, themes, users } from "@/db/schema";
-import { writeBundle, type ExportOptions } from "./export";
+import { readCatalog } from "./catalog";
+import { renderFormatDoc } from "./docs";
+import { exportedTables, writeBundle, type ExportOptions } from "./export";
 import { BundleError, FORMAT_VERSION, type Manifest } from "./format";
 import { importBundle } from "./import";
 import { TABLES } from "./tables";
@@ -277,5 +279,17 @@ describe("the member-portable bundle", () => {
     const own = entries.get("data/discussion/comments.ndjson")!.toString().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { author_id: string });
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((c) => c.author_id === me!.id)).toBe(true);
+  });
+});
+
+describe("the format's documentation", () => {
+  it("docs/open-data.md is what the writer documents now (regenerate: npx tsx scripts/open-data-docs.ts)", async () => {
+    const client = await source.pool.connect();
+    try {
+      const expected = renderFormatDoc(await readCatalog(client, exportedTables("full").map(([n]) => n)));
+      expect(await readFile("docs/open-data.md", "utf8")).toBe(expected);
+    } finally {
+      client.release();
+    }
   });
 });
