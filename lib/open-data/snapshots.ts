@@ -8,6 +8,7 @@ import { desc, ne } from "drizzle-orm";
 import type { Db } from "@/db";
 import { getPool } from "@/db";
 import { openDataSnapshots } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { writeBundle } from "./export";
 
 export interface PublicBundleInfo {
@@ -52,8 +53,14 @@ export async function publicBundleContent(db: Db): Promise<(PublicBundleInfo & {
   return row ?? null;
 }
 
-/** Whether the daily job should write a new one (none yet, or the last is a day old). */
-export async function publicBundleIsDue(db: Db, now = new Date()): Promise<boolean> {
+/**
+ * The bundle's details for the page; when there is none yet (a new site) or the daily run was
+ * missed, asks the worker for one (one waiting job at most, by its key), never writing it in the request.
+ */
+export async function latestPublicBundleOrRequest(db: Db, now = new Date()): Promise<PublicBundleInfo | null> {
   const latest = await latestPublicBundle(db);
-  return !latest || now.getTime() - latest.exportedAt.getTime() >= 23 * 3600_000;
+  if (!latest || now.getTime() - latest.exportedAt.getTime() > 26 * 3600_000) {
+    await enqueueJob(db, "openData.publicBundle", {}, { jobKey: "openData.publicBundle" });
+  }
+  return latest;
 }

@@ -169,6 +169,8 @@ export const TABLES: Record<string, TableSpec> = {
     member: null,
   },
 
+  mail_send_clock: { group: "following", about: "The per-minute e-mail rate limit's clock.", skip: "Transient state of the mail queue.", public: null, member: null },
+
   // ── facts ──────────────────────────────────────────────────────────────────────────────
   facts: {
     group: "facts",

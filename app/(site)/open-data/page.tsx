@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { FORMAT_VERSION } from "@/lib/open-data/format";
-import { latestPublicBundle } from "@/lib/open-data/snapshots";
+import { latestPublicBundleOrRequest } from "@/lib/open-data/snapshots";
 
 export const metadata: Metadata = { title: "Open data" };
 
@@ -16,7 +16,7 @@ const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toF
 
 export default async function OpenDataPage() {
   const viewer = await getViewer();
-  const latest = await latestPublicBundle(getDb());
+  const latest = await latestPublicBundleOrRequest(getDb());
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader title="Open data">
