@@ -8,6 +8,7 @@ import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 
 export const tasks = {
@@ -23,6 +24,11 @@ export const tasks = {
     const closed = await sweepOverdue(getDb(), new Date());
     const total = Object.values(closed).reduce((s, n) => s + n, 0);
     if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
+  },
+  /** Daily, and on first demand: writes the public open-data bundle that /open-data serves (lib/open-data/snapshots.ts). */
+  "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
+    const b = await regeneratePublicBundle(getDb());
+    helpers.logger.info(`openData.publicBundle: ${b.records} records, ${b.bytes} bytes, sha256 ${b.sha256}`);
   },
 } satisfies Record<string, Task>;
 
