@@ -8,3 +8,5 @@ export * from "./following";
 export * from "./facts";
 export * from "./collab";
 export * from "./governance";
+export * from "./open-data";
+export * from "./council";

@@ -6,7 +6,7 @@
  *   [chain_seq, prev_hash, actor_digest, action, target_type, target_id, reason, details, created_at]
  * where actor_digest is the hex sha256 of the actor's uuid (or null), details the entry's jsonb,
  * and created_at the UTC time as "YYYY-MM-DDTHH:MM:SS.ffffffZ". The first entry's prev_hash is 64
- * zeros. The trigger that links entries is in migration 0007 (`audit_log_link`); `audit_chain_head`
+ * zeros. The trigger that links entries is in migration 0010 (`audit_log_link`); `audit_chain_head`
  * holds the newest link, so removing entries from the end is detected too.
  *
  * What this cannot show: someone who controls the database can rewrite the whole chain and its
@@ -68,7 +68,9 @@ export async function verifyAuditChain(db: Tx, opts: { maxProblems?: number } = 
   }
   const head = await db.execute<{ seq: string; hash: string }>(sql`select seq, hash from audit_chain_head where id = 1`);
   const h = head.rows[0] ? { seq: Number(head.rows[0].seq), hash: head.rows[0].hash } : null;
-  if (!h) note({ seq: null, id: 0, problem: "The chain's head record is missing." });
+  if (!h) {
+    if (entries > 0) note({ seq: null, id: 0, problem: "The chain's head record is missing." });
+  }
   else if (h.seq !== expectedSeq - 1 || (h.seq > 0 && h.hash !== prevHash)) {
     note({ seq: h.seq, id: 0, problem: `The chain's head says entry ${h.seq} is the newest, but the log ends at ${expectedSeq - 1}: entries were removed from the end, or the head was changed.` });
   }

@@ -14,6 +14,8 @@
 import type { Db, Tx } from "@/db";
 import { closeDueDecisions } from "@/lib/governance/decisions";
 import { closeDueElections } from "@/lib/governance/elections";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { cancelJob, enqueueJob } from "./queue";
 import type { TaskName } from "./tasks";
 
@@ -39,6 +41,8 @@ export const overdueSweeps: Record<string, OverdueSweep> = {
     const { counted, termsEnded } = await closeDueElections(db, now);
     return counted.length + termsEnded;
   },
+  "recall.close": closeExpiredPetitions,
+  "council.termEnd": endExpiredCouncilTerms,
 };
 
 /** Runs every sweep; one failing sweep does not stop the others, and the job fails (and retries) after. */

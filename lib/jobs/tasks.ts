@@ -6,10 +6,13 @@
  */
 import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { closeDecision } from "@/lib/governance/decisions";
 import { countElection } from "@/lib/governance/elections";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 
 export const tasks = {
@@ -33,6 +36,19 @@ export const tasks = {
   /** At an election's close: publishes the ballots, counts, seats the winners. Payload { id }. */
   "election.count": async (payload: unknown) => {
     await getDb().transaction((tx) => countElection(tx, (payload as { id: string }).id, new Date()));
+  },
+  /** Daily, and on first demand: writes the public open-data bundle that /open-data serves (lib/open-data/snapshots.ts). */
+  "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
+    const b = await regeneratePublicBundle(getDb());
+    helpers.logger.info(`openData.publicBundle: ${b.records} records, ${b.bytes} bytes, sha256 ${b.sha256}`);
+  },
+  /** At a recall petition's closing time: closes it (and any other overdue one) if it did not reach its threshold. */
+  "recall.close": async () => {
+    await closeExpiredPetitions(getDb(), new Date());
+  },
+  /** At a council seat's term end: ends the seat and its council role (and any other overdue one). */
+  "council.termEnd": async () => {
+    await endExpiredCouncilTerms(getDb(), new Date());
   },
 } satisfies Record<string, Task>;
 

@@ -15,6 +15,7 @@ DECLARE
 BEGIN
   -- The head row is locked until this transaction ends, so inserts join the chain one at a time;
   -- under repeatable read a concurrent insert makes this fail (and retry) rather than fork.
+  INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64)) ON CONFLICT (id) DO NOTHING;
   SELECT seq, hash INTO head_seq, head_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE;
   NEW.chain_seq := head_seq + 1;
   NEW.prev_hash := head_hash;
@@ -50,8 +51,16 @@ BEGIN
       hash = encode(sha256(convert_to(audit_log_canonical(n, prev, digest, r.action, r.target_type, r.target_id, r.reason, r.details, r.created_at), 'UTF8')), 'hex')
       WHERE id = r.id RETURNING hash INTO prev;
   END LOOP;
-  INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, n, prev);
+  IF n > 0 THEN
+    INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, n, prev);
+  END IF;
 END
+$$;
+--> statement-breakpoint
+-- After a restore that wrote entries verbatim (triggers off): the head follows the newest entry.
+CREATE OR REPLACE FUNCTION audit_chain_reset_head() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM audit_chain_head;
+  INSERT INTO audit_chain_head (id, seq, hash) SELECT 1, chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER audit_log_link BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_link();
