@@ -80,4 +80,4 @@ export const searchSchema = z.object({
     return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
   }),
 });
-export type DirectoryFilter = Omit<z.output<typeof searchSchema>, "page">;
+export type DirectoryFilter = Partial<Omit<z.output<typeof searchSchema>, "page">>;

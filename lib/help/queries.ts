@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { listedMember } from "@/lib/directory/queries";
 import { publicNameSql } from "@/lib/directory/public-name";
 import { fieldVisibleSql, visibleValueSql } from "@/lib/directory/visibility";
-import { FAIRNESS_WINDOW_DAYS, scoreCandidate, scoreSql, type Candidate, type Needs, type Ranked } from "./ranking";
+import { FAIRNESS_WINDOW_DAYS, scoreCandidate, scoreSql, textArraySql, type Candidate, type Needs, type Ranked } from "./ranking";
 import { loadHelpRequestResource } from "./resource";
 
 export const HELP_PAGE_SIZE = 20;
@@ -106,6 +106,8 @@ export async function getHelpRequest(db: Tx, viewer: Actor, id: string): Promise
 }
 
 export interface Match extends Ranked {
+  /** The score as the database computed it (it chose the top N by this); equal to `score`. */
+  sqlScore: number;
   name: string;
   skills: string[] | null;
   region: string | null;
@@ -169,7 +171,7 @@ export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { 
       and(
         listedMember(),
         fieldVisibleSql("name", viewer),
-        sql`(${fieldVisibleSql("skills", viewer)} and ${directoryProfiles.skills} && ${[...needs.skills]}::text[])`,
+        sql`(${fieldVisibleSql("skills", viewer)} and ${directoryProfiles.skills} && ${textArraySql(needs.skills)})`,
         opts.excludeId ? ne(directoryProfiles.userId, opts.excludeId) : undefined,
       ),
     )
@@ -177,7 +179,7 @@ export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { 
     .limit(opts.limit ?? 20);
   return rows.map((r) => {
     const candidate: Candidate = { memberId: r.memberId, skills: r.skills, region: r.region, hoursPerMonth: r.hoursPerMonth, hoursCommitted: r.hoursCommitted, recentInvitations: r.recentInvitations };
-    return { ...scoreCandidate(needs, candidate), name: r.name, skills: r.skills, region: r.region, invitation: r.invitation };
+    return { ...scoreCandidate(needs, candidate), sqlScore: r.score, name: r.name, skills: r.skills, region: r.region, invitation: r.invitation };
   });
 }
 

@@ -110,10 +110,13 @@ export interface CandidateSql {
 }
 
 /** The same score as `scoreCandidate`, as a SQL expression. */
+/** A text[] literal built from parameters, one per element. */
+export const textArraySql = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
 export function scoreSql(needs: Needs, c: CandidateSql): SQL<number> {
   const wanted = [...new Set(needs.skills)];
   const skill = wanted.length
-    ? sql`(cardinality(array(select unnest(coalesce(${c.skills}, '{}'::text[])) intersect select unnest(${wanted}::text[])))::float8 / ${wanted.length})`
+    ? sql`(cardinality(array(select unnest(coalesce(${c.skills}, '{}'::text[])) intersect select unnest(${textArraySql(wanted)})))::float8 / ${wanted.length})`
     : sql`1.0`;
   const region = needs.remote
     ? sql`1.0`
