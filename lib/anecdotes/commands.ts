@@ -7,6 +7,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { ensureResponse } from "@/lib/collab/documents";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { notify } from "@/lib/following/notify";
+import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import { loadPaperResource } from "@/lib/papers/resource";
 import { CONSENT_LABELS, CONSENT_WORDING, WITHDRAWAL_WORDING, addMonths, allows, consentRank, currentConsent, type GrantableLevel } from "./consent";
 import { loadAnecdoteResource } from "./resource";
@@ -50,6 +51,7 @@ export async function submitStory(db: Db, actor: Actor, input: StoryInput, now =
       expiresAt: addMonths(now, input.expiryMonths),
       createdAt: now,
     });
+    await scheduleDeadline(tx, "story.consentExpiry", story!.id, addMonths(now, input.expiryMonths));
     await notify(tx, await curatorsOf(tx, input.themeId), { kind: "story_update", title: `A new story to review: ${input.title}`, url: storyUrl(story!.id), text: "A member submitted a first-hand story for your theme." }, { actorId: actor.id });
     return { id: story!.id };
   });
@@ -160,17 +162,23 @@ export async function changeConsent(db: Db, actor: Actor, input: ConsentChangeIn
       const wording = wordingFor(input.level, input.wordingVersion);
       level = input.level;
       await tx.insert(anecdoteConsents).values({ anecdoteId: story.id, memberId: actor.id, change: "grant", level, wordingVersion: wording.version, wording: wording.text, expiresAt: addMonths(now, input.expiryMonths), createdAt: now });
+      await scheduleDeadline(tx, "story.consentExpiry", story.id, addMonths(now, input.expiryMonths));
     }
     return { takedowns: await flagTakedowns(tx, story.id, level, now), level };
   });
 }
 
-/** Scheduled: consents whose time ran out become "expired" rows in the ledger, with their take-downs. */
-export async function expireConsents(db: Db, now: Date = new Date()): Promise<number> {
+/**
+ * Scheduled (job "story.consentExpiry" at each expiry, and the five-minute sweep): consents whose
+ * time ran out get an "expire" row in the ledger, with their take-downs. Idempotent.
+ */
+export async function expireConsents(db: Db, now: Date = new Date(), onlyStoryId?: string): Promise<number> {
   return db.transaction(async (tx) => {
     const due = await tx.execute<{ anecdote_id: string }>(sql`
       select distinct on (anecdote_id) anecdote_id, change, expires_at
-      from ${anecdoteConsents} order by anecdote_id, created_at desc`);
+      from ${anecdoteConsents}
+      where expires_at is not null ${onlyStoryId ? sql`and anecdote_id = ${onlyStoryId}::uuid` : sql``}
+      order by anecdote_id, created_at desc`);
     let n = 0;
     for (const row of due.rows as unknown as { anecdote_id: string; change: string; expires_at: Date | null }[]) {
       if (row.change === "expire" || row.change === "withdraw" || !row.expires_at || new Date(row.expires_at) > now) continue;

@@ -5,11 +5,11 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { messageThreads, messages, users } from "@/db/schema";
-import { alias } from "drizzle-orm/pg-core";
+import { aliasedTable } from "drizzle-orm";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/core";
 import { notFound } from "@/lib/errors";
-import { publicNameSql } from "./public-name";
+import { memberNameSql, publicNameSql } from "./public-name";
 
 const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
 
@@ -49,7 +49,7 @@ export interface ThreadSummary {
   unread: number;
 }
 
-const other = alias(users, "other_member");
+const other = aliasedTable(users, "other_member");
 
 export async function listThreads(db: Tx, actor: Actor): Promise<ThreadSummary[]> {
   if (!actor.id) return [];
@@ -57,7 +57,7 @@ export async function listThreads(db: Tx, actor: Actor): Promise<ThreadSummary[]
   return db
     .select({
       id: messageThreads.id,
-      otherName: publicNameSql(other),
+      otherName: memberNameSql(other),
       lastMessageAt: messageThreads.lastMessageAt,
       unread: sql<number>`(select count(*) from ${messages} m where m.thread_id = ${messageThreads.id} and m.read_at is null and m.sender_id is distinct from ${me}::uuid)`.mapWith(Number),
     })

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db";
 import { directoryProfiles, directorySearchHits, directorySearches, skills, themes, users, type Visibility } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/core";
-import { publicNameSql } from "./public-name";
+import { memberNameSql, publicNameSql } from "./public-name";
 import type { DirectoryFilter } from "./validation";
 import { DIRECTORY_FIELD_NAMES, fieldVisibleSql, visibleValueSql, type DirectoryField } from "./visibility";
 
@@ -27,7 +27,7 @@ export interface DirectoryEntry {
 export function entryColumns(viewer: Actor) {
   return {
     memberId: directoryProfiles.userId,
-    name: publicNameSql(),
+    name: memberNameSql(),
     skills: visibleValueSql<string[]>("skills", viewer),
     tags: visibleValueSql<string[]>("tags", viewer),
     interests: visibleValueSql<string[]>("interests", viewer),
@@ -75,7 +75,7 @@ export async function searchDirectory(db: Tx, viewer: Actor, filter: DirectoryFi
     .from(directoryProfiles)
     .innerJoin(users, eq(users.id, directoryProfiles.userId))
     .where(and(...filterConditions(viewer, filter)))
-    .orderBy(asc(publicNameSql()), asc(directoryProfiles.userId))
+    .orderBy(asc(memberNameSql()), asc(directoryProfiles.userId))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? (page > 1 ? await countOnly(db, viewer, filter) : 0), page, pageSize };

@@ -9,6 +9,7 @@ import { listedMember } from "@/lib/directory/queries";
 import { fieldVisibleSql } from "@/lib/directory/visibility";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/following/notify";
+import { cancelDeadline, scheduleDeadline } from "@/lib/jobs/deadlines";
 import { loadHelpRequestResource, loadInvitationResource } from "./resource";
 import type { HelpRequestInput } from "./validation";
 
@@ -36,6 +37,7 @@ export async function createHelpRequest(db: Db, actor: Actor, input: HelpRequest
         deadline: input.deadline,
       })
       .returning({ id: helpRequests.id });
+    await scheduleDeadline(tx, "help.close", row!.id, new Date(deadlineMoment(input.deadline).getTime() + 1000));
     return { id: row!.id };
   });
 }
@@ -98,6 +100,7 @@ export async function closeHelpRequest(db: Db, actor: Actor, input: { requestId:
     const request = await loadHelpRequestResource(tx, input.requestId);
     assertCan(actor, "help.close", request);
     await closeRequest(tx, input.requestId, input.outcome, input.outcomeNote);
+    await cancelDeadline(tx, "help.close", input.requestId);
   });
 }
 
@@ -107,11 +110,21 @@ async function closeRequest(tx: Tx, requestId: string, outcome: "met" | "partly_
   await tx.update(helpInvitations).set({ status: "withdrawn", answeredAt: new Date() }).where(and(eq(helpInvitations.requestId, requestId), inArray(helpInvitations.status, ["pending", "later"])));
 }
 
-/** Scheduled: requests past their deadline close themselves, saying how many said yes. */
-export async function closeOverdueHelpRequests(db: Db, now: Date = new Date()): Promise<number> {
+/** A request's deadline is the end of its day (UTC): its job runs then. */
+export const deadlineMoment = (deadline: string) => new Date(`${deadline}T23:59:59Z`);
+
+/**
+ * Scheduled (job "help.close" at each deadline, and the five-minute sweep): requests past their
+ * deadline close themselves, saying how many said yes. Idempotent: a closed request is left alone.
+ */
+export async function closeOverdueHelpRequests(db: Db, now: Date = new Date(), onlyId?: string): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   return db.transaction(async (tx) => {
-    const due = await tx.select({ id: helpRequests.id, requesterId: helpRequests.requesterId, title: helpRequests.title }).from(helpRequests).where(and(eq(helpRequests.status, "open"), lt(helpRequests.deadline, today)));
+    const due = await tx
+      .select({ id: helpRequests.id, requesterId: helpRequests.requesterId, title: helpRequests.title })
+      .from(helpRequests)
+      .where(and(eq(helpRequests.status, "open"), lt(helpRequests.deadline, today), onlyId ? eq(helpRequests.id, onlyId) : undefined))
+      .for("update", { skipLocked: true });
     for (const r of due) {
       const yes = await tx.select({ id: helpInvitations.id }).from(helpInvitations).where(and(eq(helpInvitations.requestId, r.id), eq(helpInvitations.status, "yes")));
       await closeRequest(tx, r.id, yes.length ? "partly_met" : "not_met", `Closed at its deadline; ${yes.length} member${yes.length === 1 ? "" : "s"} said yes.`);

@@ -4,7 +4,7 @@ import { directoryProfiles, helpInvitations, helpRequests, skills, themes, users
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { listedMember } from "@/lib/directory/queries";
-import { publicNameSql } from "@/lib/directory/public-name";
+import { memberNameSql, publicNameSql } from "@/lib/directory/public-name";
 import { fieldVisibleSql, visibleValueSql } from "@/lib/directory/visibility";
 import { FAIRNESS_WINDOW_DAYS, scoreCandidate, scoreSql, textArraySql, type Candidate, type Needs, type Ranked } from "./ranking";
 import { loadHelpRequestResource } from "./resource";
@@ -89,7 +89,7 @@ export async function getHelpRequest(db: Tx, viewer: Actor, id: string): Promise
     .leftJoin(themes, eq(themes.id, helpRequests.themeId))
     .where(eq(helpRequests.id, id));
   const invitations = await db
-    .select({ id: helpInvitations.id, inviteeId: helpInvitations.inviteeId, inviteeName: publicNameSql(), status: helpInvitations.status, answeredAt: helpInvitations.answeredAt })
+    .select({ id: helpInvitations.id, inviteeId: helpInvitations.inviteeId, inviteeName: memberNameSql(), status: helpInvitations.status, answeredAt: helpInvitations.answeredAt })
     .from(helpInvitations)
     .innerJoin(users, eq(users.id, helpInvitations.inviteeId))
     .where(eq(helpInvitations.requestId, id))
@@ -155,7 +155,7 @@ export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { 
   const rows = await db
     .select({
       memberId: directoryProfiles.userId,
-      name: publicNameSql(),
+      name: memberNameSql(),
       skills: visibleSkills,
       region: visibleRegion,
       hoursPerMonth: visibleHours,
