@@ -9,3 +9,4 @@ export * from "./facts";
 export * from "./collab";
 export * from "./directory";
 export * from "./anecdotes";
+export * from "./open-data";

@@ -8,6 +8,7 @@ import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 import { expireConsents } from "@/lib/anecdotes/commands";
 import { closeOverdueHelpRequests } from "@/lib/help/commands";
@@ -30,6 +31,11 @@ export const tasks = {
   "help.close": async (payload: unknown) => void (await closeOverdueHelpRequests(getDb(), new Date(), (payload as { id: string }).id)),
   /** When a story's consent runs out: records the expiry and asks for take-downs (issue 12). Payload { id } (the story). */
   "story.consentExpiry": async (payload: unknown) => void (await expireConsents(getDb(), new Date(), (payload as { id: string }).id)),
+  /** Daily, and on first demand: writes the public open-data bundle that /open-data serves (lib/open-data/snapshots.ts). */
+  "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
+    const b = await regeneratePublicBundle(getDb());
+    helpers.logger.info(`openData.publicBundle: ${b.records} records, ${b.bytes} bytes, sha256 ${b.sha256}`);
+  },
 } satisfies Record<string, Task>;
 
 export type TaskName = keyof typeof tasks;
