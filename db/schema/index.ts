@@ -10,3 +10,4 @@ export * from "./collab";
 export * from "./directory";
 export * from "./anecdotes";
 export * from "./open-data";
+export * from "./council";

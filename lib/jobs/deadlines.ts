@@ -14,6 +14,8 @@
 import type { Db, Tx } from "@/db";
 import { expireConsents } from "@/lib/anecdotes/commands";
 import { closeOverdueHelpRequests } from "@/lib/help/commands";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { cancelJob, enqueueJob } from "./queue";
 import type { TaskName } from "./tasks";
 
@@ -36,6 +38,8 @@ export type OverdueSweep = (db: Db, now: Date) => Promise<number>;
 export const overdueSweeps: Record<string, OverdueSweep> = {
   "help.close": (db, now) => closeOverdueHelpRequests(db, now),
   "story.consentExpiry": (db, now) => expireConsents(db, now),
+  "recall.close": closeExpiredPetitions,
+  "council.termEnd": endExpiredCouncilTerms,
 };
 
 /** Runs every sweep; one failing sweep does not stop the others, and the job fails (and retries) after. */
