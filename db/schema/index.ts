@@ -8,3 +8,4 @@ export * from "./following";
 export * from "./facts";
 export * from "./collab";
 export * from "./open-data";
+export * from "./council";

@@ -6,6 +6,8 @@
  */
 import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
 import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
@@ -29,6 +31,14 @@ export const tasks = {
   "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
     const b = await regeneratePublicBundle(getDb());
     helpers.logger.info(`openData.publicBundle: ${b.records} records, ${b.bytes} bytes, sha256 ${b.sha256}`);
+  },
+  /** At a recall petition's closing time: closes it (and any other overdue one) if it did not reach its threshold. */
+  "recall.close": async () => {
+    await closeExpiredPetitions(getDb(), new Date());
+  },
+  /** At a council seat's term end: ends the seat and its council role (and any other overdue one). */
+  "council.termEnd": async () => {
+    await endExpiredCouncilTerms(getDb(), new Date());
   },
 } satisfies Record<string, Task>;
 
