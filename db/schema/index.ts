@@ -8,5 +8,7 @@ export * from "./following";
 export * from "./facts";
 export * from "./collab";
 export * from "./governance";
+export * from "./directory";
+export * from "./anecdotes";
 export * from "./open-data";
 export * from "./council";

@@ -14,6 +14,8 @@
 import type { Db, Tx } from "@/db";
 import { closeDueDecisions } from "@/lib/governance/decisions";
 import { closeDueElections } from "@/lib/governance/elections";
+import { expireConsents } from "@/lib/anecdotes/commands";
+import { closeOverdueHelpRequests } from "@/lib/help/commands";
 import { endExpiredCouncilTerms } from "@/lib/council/draws";
 import { closeExpiredPetitions } from "@/lib/council/recall";
 import { cancelJob, enqueueJob } from "./queue";
@@ -41,6 +43,8 @@ export const overdueSweeps: Record<string, OverdueSweep> = {
     const { counted, termsEnded } = await closeDueElections(db, now);
     return counted.length + termsEnded;
   },
+  "help.close": (db, now) => closeOverdueHelpRequests(db, now),
+  "story.consentExpiry": (db, now) => expireConsents(db, now),
   "recall.close": closeExpiredPetitions,
   "council.termEnd": endExpiredCouncilTerms,
 };
