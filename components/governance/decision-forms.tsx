@@ -104,7 +104,7 @@ export function NewDecisionForm({
           </div>
         ))}
       </fieldset>
-      <Field label="Closes (UTC)" name="closesAt" type="datetime-local" required defaultValue={value("closesAt", defaultCloses)} errors={errors("closesAt")} hint="It closes by itself at this time and the outcome is announced." />
+      <Field label="Closes (UTC)" name="closesAt" type="datetime-local" step={1} required defaultValue={value("closesAt", defaultCloses)} errors={errors("closesAt")} hint="It closes by itself at this time and the outcome is announced." />
       <SubmitButton>Open the decision</SubmitButton>
     </form>
   );

@@ -88,7 +88,7 @@ export const decisionVoteAction = formAction(decisionVoteSchema, async (input, {
     choice = { approve: Object.keys(fieldsWith(input, "approve:")) };
   } else if (kind === "ranked") {
     const parsed = rankingFromForm(fieldsWith(input, "rank:"));
-    if ("error" in parsed) return { ok: false, fieldErrors: { choice: [parsed.error.replace("candidates", "options")] } };
+    if ("error" in parsed) return { ok: false, fieldErrors: { choice: [parsed.error.replace("Two candidates", "Two options")] } };
     choice = { ranking: parsed.ranking };
   } else {
     const scores: Record<string, number> = {};
