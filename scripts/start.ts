@@ -3,15 +3,18 @@
  * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
  */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { migrateDatabase } from "@/db/migrate";
 import { collabEnv, spawnSidecar } from "./lib/collab";
 import { bin, onShutdown } from "./lib/processes";
 
 const url = process.env.DATABASE_URL;
-if (!url || !process.env.AUTH_SECRET || !process.env.MEMBERSHIP_HMAC_KEY) {
-  console.error("npm start needs DATABASE_URL, AUTH_SECRET and MEMBERSHIP_HMAC_KEY. For a local try, use npm run dev.");
+if (!url || !process.env.AUTH_SECRET || !process.env.MEMBERSHIP_HMAC_KEY || !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+  console.error("npm start needs DATABASE_URL, AUTH_SECRET, MEMBERSHIP_HMAC_KEY and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (the build's). For a local try, use npm run dev.");
   process.exit(1);
 }
+// Every instance serves the build's deployment id, so clients and servers agree (scripts/build.ts).
+if (!process.env.NEXT_DEPLOYMENT_ID && existsSync(".next/deployment-id")) process.env.NEXT_DEPLOYMENT_ID = readFileSync(".next/deployment-id", "utf8").trim();
 await migrateDatabase(url);
 const port = process.env.PORT ?? "3000";
 const collab = collabEnv(port);
