@@ -187,12 +187,17 @@ function tagsOf(/** @type {any} */ data, /** @type {any} */ ctx) {
 }
 
 export default class CacheHandler {
-  /** @param {unknown} _options */
-  constructor(_options) {}
+  /** @type {State} */
+  #state;
+  /** Next passes its own options; tests pass `{ state }` to stand for another instance. */
+  /** @param {any} options */
+  constructor(options) {
+    this.#state = options?.state ?? state();
+  }
 
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
-    const s = state();
+    const s = this.#state;
     const soft = [...(ctx?.softTags ?? []), ...(ctx?.tags ?? [])];
     if (!s.redis) {
       const entry = s.local.get(key);
@@ -225,7 +230,7 @@ export default class CacheHandler {
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    const s = state();
+    const s = this.#state;
     if (!data) {
       s.local.delete(key);
       if (ready(s)) await s.redis.del(`${s.prefix}e:${key}`).catch(() => {});
@@ -254,7 +259,7 @@ export default class CacheHandler {
   /** Every expiry is immediate here: writes call it after their commit and readers must see them. */
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const s = state();
+    const s = this.#state;
     const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
     if (!list.length) return;
     if (!s.redis) {
@@ -276,4 +281,9 @@ export default class CacheHandler {
 /** For code outside a request (jobs): expire tags through the same store. */
 export function expireTags(/** @type {string[]} */ tags) {
   return new CacheHandler(undefined).revalidateTag(tags);
+}
+
+/** Closes a state's connection (tests). @param {State} s */
+export async function closeState(s) {
+  await s.redis?.quit().catch(() => s.redis.disconnect());
 }
