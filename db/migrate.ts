@@ -6,12 +6,14 @@ import pg from "pg";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-/** Applies every committed migration; safe to run on each start. */
+/** Applies every committed migration; safe to run on each start, from several instances at once (one waits for the other). */
 export async function migrateDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query("set client_min_messages to warning");
+    // Several web instances starting together: one migrates, the others wait and find nothing to do.
+    await client.query("select pg_advisory_lock(hashtext('commonplace:migrate'))");
     await migrate(drizzle(client), { migrationsFolder });
   } finally {
     await client.end();

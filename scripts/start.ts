@@ -1,6 +1,9 @@
 /**
  * `npm start`: serves a production build (`npm run build` first) against DATABASE_URL,
  * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
+ *
+ *   npm start -- --web-only   the web app alone: the second and later web instances of a site
+ *                              (README, "Several machines")
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -19,10 +22,10 @@ await migrateDatabase(url);
 const port = process.env.PORT ?? "3000";
 const collab = collabEnv(port);
 const web = spawn(bin("next"), ["start", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab } });
-const sidecar = spawnSidecar({ ...process.env, ...collab });
-onShutdown(() => [web, sidecar], async () => {});
+const children = [web, ...(process.argv.includes("--web-only") ? [] : [spawnSidecar({ ...process.env, ...collab })])];
+onShutdown(() => children, async () => {});
 // If either stops on its own, stop the other: the site without its sidecar is not the site.
-for (const child of [web, sidecar]) {
+for (const child of children) {
   child.on("exit", (code) => {
     // 130/143: it was stopped by Ctrl-C or SIGTERM with the rest of us.
     if (code !== 0 && code !== 130 && code !== 143) console.error(`A process stopped with code ${code}; stopping the rest.`);
