@@ -42,7 +42,7 @@ test.describe("several web instances as one site", () => {
     await page.goto("/sign-in");
     await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
     const fromA = cluster.front.served.length;
-    expect(cluster.front.served.at(-1)).toMatchObject({ web: "a", path: "/sign-in" });
+    expect(cluster.front.served.some((r) => r.web === "a" && r.method === "GET" && r.path === "/sign-in")).toBe(true);
 
     // The form (its action id, the router state) came from a; the post goes to b.
     cluster.front.pin("b");
