@@ -49,7 +49,7 @@ async function startSite(): Promise<string> {
     if ((await run(bin("next"), ["build"], { env })) !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
-  server = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  server = spawn(bin("next"), ["start", "--port", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
   const target = `http://127.0.0.1:${port}/papers/${paper!.id}`;
   for (let i = 0; ; i++) {
     try {

@@ -120,7 +120,7 @@ try {
   const port = await freePort();
   const collabPort = await freePort();
   const collabEnv = { COLLAB_PORT: String(collabPort), COLLAB_HOST: "127.0.0.1", COLLAB_URL: `ws://127.0.0.1:${collabPort}`, COLLAB_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` };
-  const web = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: { ...env, ...collabEnv }, stdio: ["ignore", "ignore", "inherit"] });
+  const web = spawn(bin("next"), ["start", "--port", String(port)], { env: { ...env, ...collabEnv }, stdio: ["ignore", "ignore", "inherit"] });
   const sidecar = spawn(process.execPath, ["--import", "tsx", "collab/main.ts"], { env: { ...env, ...collabEnv }, stdio: ["ignore", "ignore", "inherit"] });
   children.push(web, sidecar);
   const base = `http://127.0.0.1:${port}`;

@@ -26,6 +26,8 @@ const TAGS_HEADER = "x-next-cache-tags";
 const TTL_SECONDS = 14 * 24 * 3600;
 /** The in-process copy of bodies (a store without Redis, a copy of Redis bodies with it). */
 const LOCAL_MAX_BYTES = 128 * 1024 * 1024;
+/** How long the first requests after start wait for the first connection to Redis. */
+const FIRST_CONNECT_WAIT_MS = 1000;
 
 const GET_SCRIPT = `
 local lm = redis.call('HGET', KEYS[1], 'lm')
@@ -67,7 +69,7 @@ return now
 
 /**
  * @typedef {{ lastModified: number, value: any, tags: string[], bytes: number }} LocalEntry
- * @typedef {{ prefix: string, redis: any, local: Map<string, LocalEntry>, localBytes: number, tagTimes: Map<string, number>, pendingTags: Set<string>, warned: boolean }} State
+ * @typedef {{ prefix: string, redis: any, local: Map<string, LocalEntry>, localBytes: number, tagTimes: Map<string, number>, pendingTags: Set<string>, warned: boolean, everReady: boolean }} State
  */
 
 const STATE = Symbol.for("commonplace.cache-handler");
@@ -86,7 +88,7 @@ function state() {
  */
 export function createState(url, prefix) {
   /** @type {State} */
-  const s = { prefix: `${prefix || "commonplace"}:next:`, redis: null, local: new Map(), localBytes: 0, tagTimes: new Map(), pendingTags: new Set(), warned: false };
+  const s = { prefix: `${prefix || "commonplace"}:next:`, redis: null, local: new Map(), localBytes: 0, tagTimes: new Map(), pendingTags: new Set(), warned: false, everReady: false };
   if (!url) return s;
   const redis = new Redis(url, {
     // Fail at once while disconnected instead of queueing: a page is then rendered, not held.
@@ -104,6 +106,7 @@ export function createState(url, prefix) {
     s.warned = true;
   });
   redis.on("ready", () => {
+    s.everReady = true;
     if (s.warned) console.warn("[cache] Redis is back; shared cache in use again.");
     s.warned = false;
     // Entries written while we could not reach Redis may predate these expiries: write them now.
@@ -120,6 +123,26 @@ export function createState(url, prefix) {
 }
 
 const ready = (/** @type {State} */ s) => s.redis?.status === "ready";
+
+/**
+ * Right after start the first connection may still be opening: wait for it a little rather than
+ * render the first pages uncached. Once it has been up, a lost connection fails at once instead.
+ * @param {State} s
+ */
+async function connected(s) {
+  if (ready(s)) return true;
+  if (s.everReady || !s.redis || !["connecting", "connect", "wait"].includes(s.redis.status)) return false;
+  await new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      s.redis.off("ready", done);
+      resolve(undefined);
+    };
+    const timer = setTimeout(done, FIRST_CONNECT_WAIT_MS);
+    s.redis.once("ready", done);
+  });
+  return ready(s);
+}
 
 /** @param {State} s @param {string[]} tags */
 function writeTags(s, tags) {
@@ -186,6 +209,9 @@ function tagsOf(/** @type {any} */ data, /** @type {any} */ ctx) {
   return [...new Set([...fromHeader, ...(ctx?.tags ?? [])])];
 }
 
+// Connect as soon as Next loads this file at start, not on the first request.
+if (process.env.REDIS_URL && process.env.NEXT_PHASE !== "phase-production-build") state();
+
 export default class CacheHandler {
   /** @type {State} */
   #state;
@@ -209,7 +235,7 @@ export default class CacheHandler {
       }
       return { lastModified: entry.lastModified, value: entry.value };
     }
-    if (!ready(s)) return null;
+    if (!(await connected(s))) return null;
     try {
       const known = s.local.get(key);
       const reply = await s.redis.cpGetBuffer(`${s.prefix}e:${key}`, `${s.prefix}t:`, known ? String(known.lastModified) : "", ...soft);
@@ -247,7 +273,7 @@ export default class CacheHandler {
       remember(s, key, { lastModified: Date.now(), value: data, tags, bytes });
       return;
     }
-    if (!ready(s)) return;
+    if (!(await connected(s))) return;
     try {
       const lastModified = Number(await s.redis.cpSet(`${s.prefix}e:${key}`, parts.meta, parts.html, parts.rsc, parts.seg, tags.join(","), TTL_SECONDS));
       remember(s, key, { lastModified, value: data, tags, bytes });
@@ -268,7 +294,7 @@ export default class CacheHandler {
       return;
     }
     try {
-      if (!ready(s)) throw new Error("Redis not ready");
+      if (!(await connected(s))) throw new Error("Redis not ready");
       await writeTags(s, list);
     } catch {
       for (const t of list) s.pendingTags.add(t);

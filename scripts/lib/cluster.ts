@@ -66,7 +66,7 @@ export async function startWeb(name: string, env: Record<string, string | undefi
   const project = opts.project ?? process.cwd();
   const dir = await copyBuild(name, project);
   const port = await freePort();
-  const child = spawn(path.join(project, "node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(path.join(project, "node_modules/.bin/next"), ["start", "--port", String(port)], {
     cwd: dir,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],
