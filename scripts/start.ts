@@ -1,14 +1,15 @@
 /**
  * `npm start`: serves a production build (`npm run build` first) against DATABASE_URL,
- * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
+ * applying migrations first, with the collaboration sidecar and the job worker beside it. Secrets come from the environment.
  *
- *   npm start -- --web-only   the web app alone: the second and later web instances of a site
- *                              (README, "Several machines")
+ *   npm start -- --web-only   the web app and its worker, without a sidecar: the second and later
+ *                              web instances of a site (README, "Production on several machines")
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { migrateDatabase } from "@/db/migrate";
 import { collabEnv, spawnSidecar } from "./lib/collab";
+import { spawnWorker } from "./lib/worker";
 import { bin, onShutdown } from "./lib/processes";
 
 const url = process.env.DATABASE_URL;
@@ -22,9 +23,12 @@ await migrateDatabase(url);
 const port = process.env.PORT ?? "3000";
 const collab = collabEnv(port);
 const web = spawn(bin("next"), ["start", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab } });
-const children = [web, ...(process.argv.includes("--web-only") ? [] : [spawnSidecar({ ...process.env, ...collab })])];
+const sidecar = process.argv.includes("--web-only") ? [] : [spawnSidecar({ ...process.env, ...collab })];
+// Each instance runs its own worker; workers share the queue safely (SKIP LOCKED).
+const worker = spawnWorker(process.env);
+const children = [web, ...sidecar, worker];
 onShutdown(() => children, async () => {});
-// If either stops on its own, stop the other: the site without its sidecar is not the site.
+// If one stops on its own, stop the others: the site without its sidecar or worker is not the site.
 for (const child of children) {
   child.on("exit", (code) => {
     // 130/143: it was stopped by Ctrl-C or SIGTERM with the rest of us.

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/permissions";
 import { AccountBanner } from "./account-banner";
+import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 /**
@@ -16,6 +17,7 @@ export function SiteChrome({ viewer, signOutAction, children }: { viewer: Actor;
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
         {children}
       </main>
+      <SiteFooter />
     </>
   );
 }

@@ -7,3 +7,5 @@ export * from "./discussion";
 export * from "./following";
 export * from "./facts";
 export * from "./collab";
+export * from "./open-data";
+export * from "./council";

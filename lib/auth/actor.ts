@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { roleGrants, users } from "@/db/schema";
 import { forbidden, AppError } from "@/lib/errors";
 import { VISITOR, can, type Action, type ActionResources, type Actor, type GlobalRole, type Standing } from "./permissions";
+import { publicName } from "./public-name";
 
 export interface SignedInActor extends Actor {
   readonly id: string;
@@ -46,7 +47,7 @@ export async function loadActor(db: Tx, userId: string | null | undefined): Prom
     roles,
     curatorOf,
     displayName: first.displayName,
-    publicName: first.usePseudonym && first.pseudonym ? first.pseudonym : first.displayName,
+    publicName: publicName(first),
   };
 }
 
@@ -60,4 +61,9 @@ export function assertCan<A extends Action>(actor: Actor, action: A, resource: A
   if (actor.id === null) throw new AppError(`unauthenticated:${action}`, "Please sign in first.");
   if (actor.standing === "suspended") throw new AppError(`forbidden:${action}`, "Your account is suspended.");
   throw forbidden(action);
+}
+
+/** The door of /admin: navigation only, since each admin page and command checks its own action too. */
+export function enterAdminArea(actor: Actor): void {
+  assertCan(actor, "admin.enter", null);
 }
