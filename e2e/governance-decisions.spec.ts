@@ -42,17 +42,17 @@ test("consent, approval, ranked and score decisions each close on time by themse
   await member.goto(consent);
   await member.getByLabel("Disagree", { exact: true }).check();
   await member.getByRole("button", { name: "Vote", exact: true }).click();
-  await expect(member.getByText("Your vote is saved")).toBeVisible();
+  await expect(member.getByRole("main").getByText("Your vote is saved")).toBeVisible();
   await member.reload();
   await member.getByLabel("Agree", { exact: true }).check();
   await member.getByRole("button", { name: "Change my vote" }).click();
-  await expect(member.getByText("Your vote is saved")).toBeVisible();
+  await expect(member.getByRole("main").getByText("Your vote is saved")).toBeVisible();
 
   const approval = await openDecision(council, { question: `Which mornings ${stamp}?`, kind: /^Approval/, options: ["Monday", "Friday"], closesAt });
   await member.goto(approval);
   await member.getByLabel("Friday").check();
   await member.getByRole("button", { name: "Vote", exact: true }).click();
-  await expect(member.getByText("Your vote is saved")).toBeVisible();
+  await expect(member.getByRole("main").getByText("Your vote is saved")).toBeVisible();
 
   const ranked = await openDecision(council, { question: `Which city ${stamp}?`, kind: /^Ranked choice/, options: ["Leeds", "Cardiff", "Glasgow"], closesAt });
   await member.goto(ranked);
@@ -62,14 +62,14 @@ test("consent, approval, ranked and score decisions each close on time by themse
   await expect(member.getByText("Two options are ranked 1")).toBeVisible();
   await member.getByLabel("Leeds").selectOption("2");
   await member.getByRole("button", { name: "Vote", exact: true }).click();
-  await expect(member.getByText("Your vote is saved")).toBeVisible();
+  await expect(member.getByRole("main").getByText("Your vote is saved")).toBeVisible();
 
   const score = await openDecision(council, { question: `Rate the venues ${stamp}`, kind: /^Score/, options: ["Hall", "Library"], closesAt });
   await member.goto(score);
   await member.getByLabel("Hall").selectOption("2");
   await member.getByLabel("Library").selectOption("5");
   await member.getByRole("button", { name: "Vote", exact: true }).click();
-  await expect(member.getByText("Your vote is saved")).toBeVisible();
+  await expect(member.getByRole("main").getByText("Your vote is saved")).toBeVisible();
 
   const outcomes: [string, string | RegExp][] = [
     [consent, "Agreed: more agree than disagree, and no one blocked."],

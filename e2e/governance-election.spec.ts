@@ -40,7 +40,7 @@ test("from nomination to published ballots, and a voter finds their ballot by re
   await a.page.getByLabel("Myself").check();
   await a.page.getByLabel("Your statement").fill("I will hide as little as I can and always say why.");
   await a.page.getByRole("button", { name: "Stand for election" }).click();
-  await expect(a.page.getByRole("status").filter({ hasText: "You are standing" })).toBeVisible();
+  await expect(a.page.getByRole("main").getByText("You are standing.")).toBeVisible();
 
   const n = await as(browser, nominator);
   await n.page.goto(url);
@@ -51,14 +51,14 @@ test("from nomination to published ballots, and a voter finds their ballot by re
   await n.page.getByLabel("Their name, as the site shows it").fill(bob.displayName);
   await n.page.getByLabel("Why you nominate them").fill("Bob is fair to everyone.");
   await n.page.getByRole("button", { name: "Nominate them" }).click();
-  await expect(n.page.getByRole("status").filter({ hasText: "They stand once they accept" })).toBeVisible();
+  await expect(n.page.getByRole("main").getByText("They stand once they accept.")).toBeVisible();
 
   const b = await as(browser, bob);
   await b.page.goto(url);
   await expect(b.page.getByRole("heading", { name: /You have been nominated by/ })).toBeVisible();
   await b.page.getByLabel("Your statement (to accept)").fill("Happy to serve a year.");
   await b.page.getByRole("button", { name: "Accept and stand" }).click();
-  await expect(b.page.getByRole("status").filter({ hasText: "you are standing" })).toBeVisible();
+  await expect(b.page.getByRole("main").getByText("You accepted: you are standing.")).toBeVisible();
   await b.page.reload();
   await expect(b.page.getByRole("heading", { name: bob.displayName, level: 3 })).toBeVisible();
 

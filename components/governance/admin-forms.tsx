@@ -40,7 +40,7 @@ export function FactEditorForm({ action }: { action: Action }) {
     <form action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       {state?.ok ? (
-        <p role="status" className="font-medium text-green-800">
+        <p className="font-medium text-green-800">
           {state.message}
         </p>
       ) : null}

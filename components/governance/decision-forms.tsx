@@ -112,7 +112,7 @@ export function NewDecisionForm({
 
 export function SecondForm({ action, decisionId }: { action: Action; decisionId: string }) {
   const { state, dispatch } = useFormAction(action);
-  if (state?.ok) return <Notice tone="success" role="status">{state.message}</Notice>;
+  if (state?.ok) return <Notice tone="success">{state.message}</Notice>;
   return (
     <form action={dispatch} className="space-y-2">
       <FormAlert state={state} />
@@ -152,7 +152,7 @@ export function DecisionVoteForm({
   return (
     <form action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
-      {state?.ok ? <Notice tone="success" role="status">{state.message}</Notice> : null}
+      {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}
       <input type="hidden" name="decisionId" value={decisionId} />
       <input type="hidden" name="kind" value={kind} />
       <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>

@@ -30,7 +30,7 @@ export function NominateForm({ action, electionId }: { action: Action; electionI
   return (
     <form action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
-      {state?.ok ? <Notice tone="success" role="status">{state.message}</Notice> : null}
+      {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}
       <input type="hidden" name="electionId" value={electionId} />
       <fieldset className="space-y-2">
         <legend className="font-medium">Whom do you nominate?</legend>
@@ -57,7 +57,7 @@ export function NominateForm({ action, electionId }: { action: Action; electionI
 export function RespondForm({ action, nominationId }: { action: Action; nominationId: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
   const id = useId();
-  if (state?.ok) return <Notice tone="success" role="status">{state.message}</Notice>;
+  if (state?.ok) return <Notice tone="success">{state.message}</Notice>;
   return (
     <form action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
