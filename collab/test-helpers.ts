@@ -79,10 +79,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The sidecar as a child process (one process: node with tsx as a loader), so it can be killed for real. */
-export async function spawnSidecar(port: number, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+/**
+ * The sidecar as a child process (one process: node with tsx as a loader, or a prebuilt bundle
+ * given as `entry`), so it can be killed for real.
+ */
+export async function spawnSidecar(port: number, env: Record<string, string> = {}, nodeArgs: string[] = [], entry?: string) {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "collab/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(entry ? [entry] : ["--import", "tsx", "collab/main.ts"])], {
     env: { ...process.env, COLLAB_PORT: String(port), COLLAB_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
