@@ -11,9 +11,8 @@
  * load from PostgreSQL, and prints the tags lost (goal 0) and the time to converge.
  * Writes bench/results/collab-chaos-*.json.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { benchDatabase, bundleSidecar, now, writeResult } from "@/collab/bench-support";
+import { benchDatabase, bundleSidecar, now, startRedis, stopRedis, writeResult } from "@/collab/bench-support";
 import { connectClient, freePort, spawnSidecar, startTagging, synced, tagsIn, until, type TestClient } from "@/collab/test-helpers";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -31,29 +30,6 @@ const { loadYDoc } = await import("@/lib/collab/persistence");
 const { signCollabToken } = await import("@/lib/collab/token");
 const { createPerson, createTestPaper } = await import("@/lib/testing/factories");
 const db = getDb();
-
-/** A redis-server of the bench's own: nothing on disk, gone when the bench ends. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  await until(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const probe = spawn("redis-cli", ["-p", String(port), "ping"], { stdio: ["ignore", "pipe", "ignore"] });
-        let out = "";
-        probe.stdout.on("data", (d) => (out += d));
-        probe.on("exit", () => resolve(out.includes("PONG")));
-      }),
-    "redis up",
-    10_000,
-    50,
-  );
-  return child;
-}
-async function stopRedis(port: number, child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once("exit", r));
-  spawn("redis-cli", ["-p", String(port), "shutdown", "nosave"], { stdio: "ignore" });
-  await exited;
-}
 
 const redisPort = SIDECARS > 1 ? await freePort() : 0;
 let redis = SIDECARS > 1 ? await startRedis(redisPort) : null;

@@ -49,3 +49,29 @@ export async function bundleSidecar(): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** A redis-server of the bench's own on `port` (nothing on disk), so the machine's shared Redis is never touched. */
+export async function startRedis(port: number): Promise<import("node:child_process").ChildProcess> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const probe = spawn("redis-cli", ["-p", String(port), "ping"], { stdio: ["ignore", "pipe", "ignore"] });
+      let out = "";
+      probe.stdout.on("data", (d) => (out += d));
+      probe.on("exit", () => resolve(out.includes("PONG")));
+    });
+    if (up) return child;
+    if (Date.now() > deadline) throw new Error("redis-server did not start");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** `redis-cli shutdown nosave`: the server and everything in it are gone. */
+export async function stopRedis(port: number, child: import("node:child_process").ChildProcess): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const exited = new Promise((r) => child.once("exit", r));
+  spawn("redis-cli", ["-p", String(port), "shutdown", "nosave"], { stdio: "ignore" });
+  await exited;
+}

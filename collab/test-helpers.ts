@@ -90,15 +90,21 @@ export async function spawnSidecar(port: number, env: Record<string, string> = {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  await until(
+  // A start that fails or hangs must not leave a process holding the port.
+  const started = until(
     async () => {
       if (child.exitCode !== null) throw new Error(`sidecar exited with ${child.exitCode}`);
       return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     },
     "sidecar healthy",
-    20_000,
+    60_000,
     25,
   );
+  await started.catch(async (e: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+    throw e;
+  });
   return {
     child,
     async kill(signal: NodeJS.Signals = "SIGKILL") {
