@@ -19,7 +19,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { randomBytes } from "node:crypto";
-import { benchDatabase, now, percentile, startRedis, stopRedis, writeResult } from "@/collab/bench-support";
+import { benchDatabase, bundleSidecar, now, percentile, startRedis, stopRedis, writeResult } from "@/collab/bench-support";
 import type { CollabStats } from "@/collab/server";
 import { connectClient, freePort, spawnSidecar, synced, until, type TestClient } from "@/collab/test-helpers";
 
@@ -323,7 +323,9 @@ async function compareFanout(): Promise<FanoutRow[]> {
   const redis = await startRedis(redisPort);
   const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: `bench-${randomBytes(4).toString("hex")}:`, PORT: "3000" };
   const ports = [await freePort(), await freePort()];
-  const pair = await Promise.all(ports.map((p) => spawnSidecar(p, env)));
+  const entry = await bundleSidecar();
+  const pair = [];
+  for (const p of ports) pair.push(await spawnSidecar(p, env, [], entry));
   try {
     rows.push(await fanoutRun("two sidecars + Redis (editors split)", ports.map((p) => `ws://127.0.0.1:${p}`), await newDoc(), people));
   } finally {
