@@ -274,6 +274,86 @@ export const TABLES: Record<string, TableSpec> = {
     member: null,
   },
 
+  // ── the council by lot, recall, appeals ────────────────────────────────────────────────
+  council_settings: {
+    group: "council",
+    about: "The council's rules (activity window, recall thresholds and limits, appeal window, pool categories), public like every rule.",
+    public: { columns: "all" },
+    member: null,
+  },
+  member_activity: {
+    group: "council",
+    about: "When each member last used the site: the base of a recall's share of active members. Not public.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  pool_volunteers: {
+    group: "council",
+    about: "Volunteers for the council pool with their self-declared categories (special-category data). Not public: draws publish pseudonymous pool ids.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  council_draws: {
+    group: "council",
+    about: "Draws by lot: the published announcement (frozen pool, quotas, algorithm, seed commitment) and, once drawn, the seed and the result.",
+    public: {
+      columns: {
+        id: true,
+        purpose: true,
+        status: true,
+        title: true,
+        seats: true,
+        quotas: true,
+        term_days: true,
+        announcement: true,
+        announcement_hash: true,
+        // The seed is the secret the commitment hides until the draw.
+        seed: "case when t.status = 'drawn' then t.seed end",
+        result: true,
+        draw_not_before: true,
+        announced_at: true,
+        drawn_at: true,
+      },
+    },
+    member: null,
+  },
+  draw_entries: {
+    group: "council",
+    about: "Who is behind each pseudonymous pool id of a draw, with the secret that lets them check their own entry. Not public.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  council_seats: {
+    group: "council",
+    about: "Council seats from draws: who, from which draw, the term and how it ended.",
+    public: { columns: "all" },
+    member: { where: "t.user_id = $member" },
+  },
+  recall_petitions: {
+    group: "council",
+    about: "Recall petitions against role-holders, with their reason, signature count and outcome (who opened one is not public).",
+    public: { columns: all("id", "target_user_id", "role", "theme_id", "reason", "status", "signature_count", "threshold_at_close", "opened_at", "closes_at", "closed_at") },
+    member: { where: "t.opened_by = $member or t.target_user_id = $member" },
+  },
+  recall_signatures: {
+    group: "council",
+    about: "Who signed which recall petition. Not public: petitions show the count.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  appeals: {
+    group: "council",
+    about: "Appeals against moderation, with the panel's findings. Not public (the outcome is in the public log).",
+    public: null,
+    member: { where: "t.appellant_id = $member" },
+  },
+  appeal_votes: {
+    group: "council",
+    about: "Each appeal panellist's vote and findings. Not public.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+
   // ── the public log ─────────────────────────────────────────────────────────────────────
   audit_log: {
     group: "log",
