@@ -14,6 +14,9 @@ const EMAIL_PREFERENCE = {
   paper_decision: "emailPaperDecision",
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
+  // issue 12: someone asked for your help, or a story of yours (or one you used) changed
+  help_invitation: "emailCommentReply",
+  story_update: "emailPaperDecision",
 } as const satisfies Record<NotificationKind, keyof typeof notificationPreferences.$inferSelect>;
 
 export interface NotificationInput {
