@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { enterAdminArea } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 
@@ -8,7 +9,11 @@ import { getViewer } from "@/lib/auth/session";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   if (viewer.id === null) redirect("/sign-in?next=/admin");
-  if (!can(viewer, "admin.enter", null)) notFound();
+  try {
+    enterAdminArea(viewer);
+  } catch {
+    notFound();
+  }
   const admin = can(viewer, "theme.create", null);
   const links = [
     ...(admin ? [["/admin/themes", "Themes"]] : []),

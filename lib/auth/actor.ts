@@ -61,3 +61,8 @@ export function assertCan<A extends Action>(actor: Actor, action: A, resource: A
   if (actor.standing === "suspended") throw new AppError(`forbidden:${action}`, "Your account is suspended.");
   throw forbidden(action);
 }
+
+/** The door of /admin: navigation only, since each admin page and command checks its own action too. */
+export function enterAdminArea(actor: Actor): void {
+  assertCan(actor, "admin.enter", null);
+}

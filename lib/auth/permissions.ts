@@ -39,9 +39,8 @@ import { openDataRules, type OpenDataResources } from "./rules/open-data";
 
 export * from "./core";
 
-/** Each action and the resource it is checked against. */
 /** The core actions; each capability adds its own in `rules/<capability>.ts`. */
-interface CoreResources {
+export interface CoreResources {
   "theme.view": ThemeResource;
   "theme.viewDiscussion": ThemeResource;
   "theme.create": null;
