@@ -27,8 +27,8 @@ function votes(count: number, seed: number, taken = new Set<number>()): MapVote[
     if (taken.has(key)) continue;
     taken.add(key);
     const r = random();
-    const o = opinion[p % GROUPS][s];
-    const value = (r < 0.75 ? o : r < 0.87 ? 0 : -o) as VoteValue;
+    const o = opinion[p % GROUPS]![s];
+    const value = (r < 0.75 ? o : r < 0.87 ? 0 : -o!) as VoteValue;
     out.push({ participant: `p${p}`, statement: `s${s}`, value });
   }
   return out;

@@ -7,3 +7,4 @@ export * from "./discussion";
 export * from "./following";
 export * from "./facts";
 export * from "./collab";
+export * from "./convergence";

@@ -13,6 +13,8 @@ const EMAIL_PREFERENCE = {
   paper_decision: "emailPaperDecision",
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
+  digest_published: "emailPaperPublished",
+  contact_request: "emailCommentReply",
 } as const satisfies Record<NotificationKind, keyof typeof notificationPreferences.$inferSelect>;
 
 export interface NotificationInput {

@@ -17,8 +17,8 @@ export interface BaseClusters {
 }
 
 function squared(a: readonly number[], b: readonly number[]): number {
-  const dx = a[0] - b[0];
-  const dy = a[1] - b[1];
+  const dx = a[0]! - b[0]!;
+  const dy = a[1]! - b[1]!;
   return dx * dx + dy * dy;
 }
 
@@ -45,21 +45,21 @@ export function kmeansPlusPlus(points: readonly Point[], k: number, random: () =
   let next = Math.floor(random() * n);
   while (centres.length < k) {
     const c = points[next];
-    centres.push([c[0], c[1]]);
+    centres.push([c![0], c![1]]);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const dx = points[i][0] - c[0];
-      const dy = points[i][1] - c[1];
+      const dx = points[i]![0] - c![0];
+      const dy = points[i]![1] - c![1];
       const d = dx * dx + dy * dy;
-      if (d < nearest[i]) nearest[i] = d;
-      total += nearest[i];
+      if (d < nearest[i]!) nearest[i] = d;
+      total += nearest[i]!;
     }
     if (total === 0) break;
     let target = random() * total;
     next = n - 1;
     for (let i = 0; i < n; i++) {
-      target -= nearest[i];
-      if (target < 0 && nearest[i] > 0) {
+      target -= nearest[i]!;
+      if (target < 0 && nearest[i]! > 0) {
         next = i;
         break;
       }
@@ -81,14 +81,14 @@ export function baseClusters(points: readonly Point[], initial?: readonly Point[
   const init = initial && initial.length === k ? initial.map((c) => [c[0], c[1]]) : kmeansPlusPlus(points, k, seededRandom(SEED));
   const result = kmeans(points.map((p) => [p[0], p[1]]), k, { initialization: init, maxIterations: 100 });
   const sizes = new Array<number>(k).fill(0);
-  for (const l of result.clusters) sizes[l]++;
+  for (const l of result.clusters) sizes[l]!++;
   // Drop empty clusters and renumber, so every centre stands for someone.
   const keep = sizes.map((s, i) => (s > 0 ? i : -1)).filter((i) => i >= 0);
   const renumber = new Map(keep.map((old, i) => [old, i]));
   return {
     labels: result.clusters.map((l) => renumber.get(l)!),
-    centres: keep.map((i) => [result.centroids[i][0], result.centroids[i][1]] as Point),
-    sizes: keep.map((i) => sizes[i]),
+    centres: keep.map((i) => [result.centroids[i]![0], result.centroids[i]![1]] as Point),
+    sizes: keep.map((i) => sizes[i]!),
   };
 }
 
@@ -115,7 +115,7 @@ function weightedLloyd(points: readonly Point[], weights: readonly number[], sta
       let best = 0;
       let bestD = Infinity;
       for (let c = 0; c < centres.length; c++) {
-        const d = squared(p, centres[c]);
+        const d = squared(p, centres[c]!);
         if (d < bestD) {
           bestD = d;
           best = c;
@@ -126,15 +126,15 @@ function weightedLloyd(points: readonly Point[], weights: readonly number[], sta
     });
     const sx = new Float64Array(centres.length), sy = new Float64Array(centres.length), sw = new Float64Array(centres.length);
     points.forEach((p, i) => {
-      sx[labels[i]] += p[0] * weights[i];
-      sy[labels[i]] += p[1] * weights[i];
-      sw[labels[i]] += weights[i];
+      sx[labels[i]!]! += p[0] * weights[i]!;
+      sy[labels[i]!]! += p[1] * weights[i]!;
+      sw[labels[i]!]! += weights[i]!;
     });
-    centres = centres.map((c, j) => (sw[j] > 0 ? [sx[j] / sw[j], sy[j] / sw[j]] : c));
+    centres = centres.map((c, j) => (sw[j]! > 0 ? [sx[j]! / sw[j]!, sy[j]! / sw[j]!] : c));
     if (!changed) break;
   }
   let cost = 0;
-  points.forEach((p, i) => (cost += weights[i] * squared(p, centres[labels[i]])));
+  points.forEach((p, i) => (cost += weights[i]! * squared(p, centres[labels[i]!]!)));
   return { labels, centres, cost };
 }
 

@@ -65,18 +65,18 @@ describe("computeMap on planted opinion groups", () => {
     const voted = new Set(sim.votes.map((v) => `${v.participant}|${v.statement}`));
     const people = [...sim.planted.keys()];
     while (more.length < sim.votes.length + extra) {
-      const participant = people[Math.floor(random() * people.length)];
+      const participant = people[Math.floor(random() * people.length)]!;
       const j = Math.floor(random() * sim.statements.length);
       const key = `${participant}|s${j}`;
       if (voted.has(key)) continue;
       voted.add(key);
-      more.push({ participant, statement: `s${j}`, value: sim.opinions[sim.planted.get(participant)!][j] });
+      more.push({ participant, statement: `s${j}`, value: sim.opinions[sim.planted.get(participant)!]![j]! });
     }
     const again = computeMap(more, { previous: previousOf(result) });
     const before = new Map(result.participants.map((p) => [p.participant, p.point]));
     const pairs = again.participants.map((p) => [before.get(p.participant)!, p.point] as [Point, Point]);
     for (const axis of [0, 1]) {
-      const r = correlation(pairs.map(([a]) => a[axis]), pairs.map(([, b]) => b[axis]));
+      const r = correlation(pairs.map(([a]) => a[axis]!), pairs.map(([, b]) => b[axis]!));
       console.info(`axis ${axis === 0 ? "x" : "y"}: correlation with the previous map ${r.toFixed(3)}`);
       expect(r).toBeGreaterThan(0.9);
     }
@@ -134,9 +134,9 @@ function correlation(a: number[], b: number[]): number {
   const ma = mean(a), mb = mean(b);
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < a.length; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
   }
   return sab / Math.sqrt(saa * sbb);
 }

@@ -44,14 +44,14 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
   const m = matrix.statements.length;
   const minVotes = Math.min(MIN_VOTES, m);
   let totalAgrees = 0;
-  for (let i = 0; i < n; i++) totalAgrees += matrix.rowAgrees[i];
+  for (let i = 0; i < n; i++) totalAgrees += matrix.rowAgrees[i]!;
   const conversationAgreeShare = matrix.rows.length > 0 ? totalAgrees / matrix.rows.length : 0;
   const placed = new Uint8Array(n);
   const agreesWithEverything = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (matrix.rowCounts[i] < Math.max(1, minVotes)) continue;
+    if (matrix.rowCounts[i]! < Math.max(1, minVotes)) continue;
     placed[i] = 1;
-    if (conversationAgreeShare < CONVERSATION_AGREE_CEILING && matrix.rowAgrees[i] / matrix.rowCounts[i] >= AGREE_ALL_SHARE) agreesWithEverything[i] = 1;
+    if (conversationAgreeShare < CONVERSATION_AGREE_CEILING && matrix.rowAgrees[i]! / matrix.rowCounts[i]! >= AGREE_ALL_SHARE) agreesWithEverything[i] = 1;
   }
   stage("matrix");
 
@@ -68,9 +68,9 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
     const current: Point[] = [];
     const before: Point[] = [];
     for (let i = 0; i < n; i++) {
-      const p = previous.points.get(matrix.participants[i]);
+      const p = previous.points.get(matrix.participants[i]!);
       if (fit[i] && p) {
-        current.push(projection.points[i]);
+        current.push(projection.points[i]!);
         before.push(p);
       }
     }
@@ -82,7 +82,7 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
       for (const axis of previous.axes) {
         const j = index.get(axis.statement);
         if (j === undefined) continue;
-        a.push([projection.components[0][j], projection.components[1][j]]);
+        a.push([projection.components[0][j]!, projection.components[1][j]!]);
         b.push([axis.x, axis.y]);
       }
       if (a.length >= 2) rotation = procrustesRotation(a, b);
@@ -90,21 +90,21 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
   }
   const points = projection.points.map((p) => rotate(p, rotation));
   const axes = matrix.statements.map((statement, j) => {
-    const [x, y] = rotate([projection.components[0][j], projection.components[1][j]], rotation);
+    const [x, y] = rotate([projection.components[0][j]!, projection.components[1][j]!], rotation);
     return { statement, x, y };
   });
   stage("align");
 
   const fitIndex: number[] = [];
   for (let i = 0; i < n; i++) if (fit[i]) fitIndex.push(i);
-  const base = baseClusters(fitIndex.map((i) => points[i]), previous?.baseCentres);
+  const base = baseClusters(fitIndex.map((i) => points[i]!), previous?.baseCentres);
   stage("baseClusters");
 
   const grouping = groupBaseClusters(base, previous?.groups.map((g) => g.centre));
   const groupOf = new Int32Array(n).fill(-1);
-  if (grouping) fitIndex.forEach((i, at) => (groupOf[i] = grouping.labels[base.labels[at]]));
+  if (grouping) fitIndex.forEach((i, at) => (groupOf[i] = grouping.labels[base.labels[at]!]!));
   const rawGroups = grouping
-    ? grouping.centres.map((centre, g) => ({ centre, members: fitIndex.filter((i) => groupOf[i] === g).map((i) => matrix.participants[i]) }))
+    ? grouping.centres.map((centre, g) => ({ centre, members: fitIndex.filter((i) => groupOf[i] === g).map((i) => matrix.participants[i]!) }))
     : [];
   const groups = nameGroups(rawGroups, previous?.groups ?? []);
   stage("groups");
@@ -116,21 +116,21 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
   for (let e = 0; e < matrix.rows.length; e++) {
     const value = matrix.values[e];
     const slot = value === 1 ? 0 : value === -1 ? 1 : 2;
-    overall[matrix.cols[e] * 3 + slot]++;
-    const g = groupOf[matrix.rows[e]];
-    if (g >= 0) counts[(matrix.cols[e] * k + g) * 3 + slot]++;
+    overall[matrix.cols[e]! * 3 + slot]!++;
+    const g = groupOf[matrix.rows[e]!];
+    if (g! >= 0) counts[(matrix.cols[e]! * k + g!) * 3 + slot]!++;
   }
   const countsOf = (s: number, g: number): GroupCounts => {
     const at = (s * k + g) * 3;
-    return { agree: counts[at], disagree: counts[at + 1], votes: counts[at] + counts[at + 1] + counts[at + 2] };
+    return { agree: counts[at]!, disagree: counts[at + 1]!, votes: counts[at]! + counts[at + 1]! + counts[at + 2]! };
   };
   const statements: StatementStats[] = matrix.statements.map((statement, s) => {
     const perGroup: StatementStats["perGroup"] = {};
     groups.forEach((group, g) => {
       const at = (s * k + g) * 3;
-      perGroup[group.key] = { agree: counts[at], disagree: counts[at + 1], pass: counts[at + 2] };
+      perGroup[group.key] = { agree: counts[at]!, disagree: counts[at + 1]!, pass: counts[at + 2]! };
     });
-    return { statement, perGroup, agree: overall[s * 3], disagree: overall[s * 3 + 1], pass: overall[s * 3 + 2] };
+    return { statement, perGroup, agree: overall[s * 3]!, disagree: overall[s * 3 + 1]!, pass: overall[s * 3 + 2]! };
   });
   stage("counts");
 
@@ -144,10 +144,10 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
   for (let i = 0; i < n; i++) {
     if (!placed[i]) continue;
     participants.push({
-      participant: matrix.participants[i],
-      point: points[i],
-      group: groupOf[i] >= 0 ? groups[groupOf[i]].key : null,
-      votes: matrix.rowCounts[i],
+      participant: matrix.participants[i]!,
+      point: points[i]!,
+      group: groupOf[i]! >= 0 ? groups[groupOf[i]!]!.key : null,
+      votes: matrix.rowCounts[i]!,
       agreesWithEverything: agreesWithEverything[i] === 1,
     });
   }

@@ -32,25 +32,25 @@ export function nameGroups(groups: { members: string[]; centre: Point }[], previ
   const usedOld = new Set<number>();
   for (const { n, p, share } of pairs) {
     if (share <= KEEP_SHARE || taken.has(n) || usedOld.has(p)) continue;
-    taken.set(n, previous[p]);
+    taken.set(n, previous[p]!);
     usedOld.add(p);
   }
   const usedLetters = new Set([...taken.values()].map((g) => g.key));
   const usedColours = new Set([...taken.values()].map((g) => g.colour));
   // Larger groups first get the earliest free letters, so a first map reads A, B, C by size.
-  const order = groups.map((_, i) => i).sort((a, b) => groups[b].members.length - groups[a].members.length || a - b);
+  const order = groups.map((_, i) => i).sort((a, b) => groups[b]!.members.length - groups[a]!.members.length || a - b);
   const named = new Array<MapGroup>(groups.length);
   for (const i of order) {
     const old = taken.get(i);
     if (old) {
-      named[i] = { key: old.key, name: old.name, colour: old.colour, members: groups[i].members, centre: groups[i].centre };
+      named[i] = { key: old.key, name: old.name, colour: old.colour, members: groups[i]!.members, centre: groups[i]!.centre };
       continue;
     }
     const letter = GROUP_LETTERS.find((l) => !usedLetters.has(l)) ?? `G${i + 1}`;
     usedLetters.add(letter);
-    const colour = GROUP_COLOURS.find((c) => !usedColours.has(c)) ?? GROUP_COLOURS[i % GROUP_COLOURS.length];
+    const colour = GROUP_COLOURS.find((c) => !usedColours.has(c)) ?? GROUP_COLOURS[i % GROUP_COLOURS.length]!;
     usedColours.add(colour);
-    named[i] = { key: letter, name: `Group ${letter}`, colour, members: groups[i].members, centre: groups[i].centre };
+    named[i] = { key: letter, name: `Group ${letter}`, colour, members: groups[i]!.members, centre: groups[i]!.centre };
   }
   return named;
 }

@@ -52,25 +52,25 @@ export function projectVotes(matrix: VoteMatrix, fitRows: Uint8Array): Projectio
   for (let i = 0; i < n; i++) if (fitRows[i]) fitCount++;
   let fitted = 0;
   for (let e = 0; e < rows.length; e++) {
-    if (!fitRows[rows[e]]) continue;
-    means[cols[e]] += values[e];
-    counts[cols[e]]++;
+    if (!fitRows[rows[e]!]) continue;
+    means[cols[e]!]! += values[e]!;
+    counts[cols[e]!]!++;
     fitted++;
   }
-  for (let j = 0; j < m; j++) means[j] = counts[j] > 0 ? means[j] / counts[j] : 0;
+  for (let j = 0; j < m; j++) means[j] = counts[j]! > 0 ? means[j]! / counts[j]! : 0;
   const centred = new Float64Array(rows.length);
-  for (let e = 0; e < rows.length; e++) centred[e] = values[e] - means[cols[e]];
+  for (let e = 0; e < rows.length; e++) centred[e] = values[e]! - means[cols[e]!]!;
   // The fitted votes, compacted so the hot loops have no branch.
   const fr = new Int32Array(fitted);
   const fc = new Int32Array(fitted);
   const fv = new Float64Array(fitted);
   let totalVariance = 0;
   for (let e = 0, f = 0; e < rows.length; e++) {
-    if (!fitRows[rows[e]]) continue;
-    fr[f] = rows[e];
-    fc[f] = cols[e];
-    fv[f] = centred[e];
-    totalVariance += centred[e] * centred[e];
+    if (!fitRows[rows[e]!]) continue;
+    fr[f] = rows[e]!;
+    fc[f] = cols[e]!;
+    fv[f] = centred[e]!;
+    totalVariance += centred[e]! * centred[e]!;
     f++;
   }
   const denom = Math.max(1, fitCount - 1);
@@ -83,16 +83,16 @@ export function projectVotes(matrix: VoteMatrix, fitRows: Uint8Array): Projectio
     y.fill(0);
     for (let f = 0; f < fitted; f++) {
       const v = fv[f];
-      const ro = fr[f] * b;
-      const co = fc[f] * b;
-      for (let k = 0; k < b; k++) y[ro + k] += v * q[co + k];
+      const ro = fr[f]! * b;
+      const co = fc[f]! * b;
+      for (let k = 0; k < b; k++) y[ro + k]! += v! * q[co + k]!;
     }
     z.fill(0);
     for (let f = 0; f < fitted; f++) {
-      const v = fv[f] / denom;
-      const ro = fr[f] * b;
-      const co = fc[f] * b;
-      for (let k = 0; k < b; k++) z[co + k] += v * y[ro + k];
+      const v = fv[f]! / denom;
+      const ro = fr[f]! * b;
+      const co = fc[f]! * b;
+      for (let k = 0; k < b; k++) z[co + k]! += v * y[ro + k]!;
     }
   };
 
@@ -120,18 +120,18 @@ export function projectVotes(matrix: VoteMatrix, fitRows: Uint8Array): Projectio
   // An eigenvector's sign is arbitrary; fix one (positive loading sum) so the unaligned map is reproducible.
   for (const v of [v0, v1]) {
     let s = 0;
-    for (let j = 0; j < m; j++) s += v[j];
-    if (s < 0) for (let j = 0; j < m; j++) v[j] = -v[j];
+    for (let j = 0; j < m; j++) s += v[j]!;
+    if (s < 0) for (let j = 0; j < m; j++) v[j] = -v[j]!;
   }
   const px = new Float64Array(n), py = new Float64Array(n);
   for (let e = 0; e < rows.length; e++) {
-    px[rows[e]] += centred[e] * v0[cols[e]];
-    py[rows[e]] += centred[e] * v1[cols[e]];
+    px[rows[e]!]! += centred[e]! * v0[cols[e]!]!;
+    py[rows[e]!]! += centred[e]! * v1[cols[e]!]!;
   }
   const points: Point[] = [];
   for (let i = 0; i < n; i++) {
-    const scale = matrix.rowCounts[i] > 0 ? Math.sqrt(m / matrix.rowCounts[i]) : 0;
-    points.push([px[i] * scale, py[i] * scale]);
+    const scale = matrix.rowCounts[i]! > 0 ? Math.sqrt(m / matrix.rowCounts[i]!) : 0;
+    points.push([px[i]! * scale, py[i]! * scale]);
   }
   return {
     components: [v0, v1],
@@ -152,7 +152,7 @@ function rayleighRitz(q: Float64Array, scratch: Float64Array, m: number, b: numb
   for (let k = 0; k < b; k++)
     for (let l = k; l < b; l++) {
       let s = 0;
-      for (let j = 0; j < m; j++) s += q[j * b + k] * scratch[j * b + l];
+      for (let j = 0; j < m; j++) s += q[j * b + k]! * scratch[j * b + l]!;
       t.set(k, l, s);
       t.set(l, k, s);
     }
@@ -166,17 +166,17 @@ function rayleighRitz(q: Float64Array, scratch: Float64Array, m: number, b: numb
     if (index < 0) return v;
     for (let j = 0; j < m; j++) {
       let s = 0;
-      for (let k = 0; k < b; k++) s += q[j * b + k] * w.get(k, index);
+      for (let k = 0; k < b; k++) s += q[j * b + k]! * w.get(k, index);
       v[j] = s;
     }
     return v;
   }) as [Float64Array, Float64Array];
-  return { vectors, values: [top[0].value, top[1].value] as [number, number] };
+  return { vectors, values: [top[0]!.value, top[1]!.value] as [number, number] };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
 
@@ -185,17 +185,17 @@ function orthonormalise(q: Float64Array, m: number, b: number): void {
   for (let k = 0; k < b; k++) {
     for (let l = 0; l < k; l++) {
       let p = 0;
-      for (let j = 0; j < m; j++) p += q[j * b + k] * q[j * b + l];
-      for (let j = 0; j < m; j++) q[j * b + k] -= p * q[j * b + l];
+      for (let j = 0; j < m; j++) p += q[j * b + k]! * q[j * b + l]!;
+      for (let j = 0; j < m; j++) q[j * b + k]! -= p * q[j * b + l]!;
     }
     let norm = 0;
-    for (let j = 0; j < m; j++) norm += q[j * b + k] ** 2;
+    for (let j = 0; j < m; j++) norm += q[j * b + k]! ** 2;
     norm = Math.sqrt(norm);
     if (norm < 1e-300) {
       // A vanished direction (rank below b): restart it from a fixed unit vector, orthogonalised next round.
       for (let j = 0; j < m; j++) q[j * b + k] = j === k % m ? 1 : 0;
       continue;
     }
-    for (let j = 0; j < m; j++) q[j * b + k] /= norm;
+    for (let j = 0; j < m; j++) q[j * b + k]! /= norm;
   }
 }

@@ -20,20 +20,16 @@ export const IDENTITY: Rotation = [
 export function procrustesRotation(current: readonly Point[], previous: readonly Point[]): Rotation {
   if (current.length !== previous.length) throw new Error("procrustes: point sets differ in length");
   if (current.length < 2) return IDENTITY;
-  const m = [
-    [0, 0],
-    [0, 0],
-  ];
-  for (let i = 0; i < current.length; i++) {
-    const [ax, ay] = current[i];
-    const [bx, by] = previous[i];
-    m[0][0] += ax * bx;
-    m[0][1] += ax * by;
-    m[1][0] += ay * bx;
-    m[1][1] += ay * by;
-  }
-  if (Math.abs(m[0][0]) + Math.abs(m[0][1]) + Math.abs(m[1][0]) + Math.abs(m[1][1]) < 1e-12) return IDENTITY;
-  const svd = new SVD(new Matrix(m), { autoTranspose: false });
+  let m00 = 0, m01 = 0, m10 = 0, m11 = 0;
+  current.forEach(([ax, ay], i) => {
+    const [bx, by] = previous[i]!;
+    m00 += ax * bx;
+    m01 += ax * by;
+    m10 += ay * bx;
+    m11 += ay * by;
+  });
+  if (Math.abs(m00) + Math.abs(m01) + Math.abs(m10) + Math.abs(m11) < 1e-12) return IDENTITY;
+  const svd = new SVD(new Matrix([[m00, m01], [m10, m11]]), { autoTranspose: false });
   const r = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
   return [
     [r.get(0, 0), r.get(0, 1)],

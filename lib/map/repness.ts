@@ -72,7 +72,7 @@ export function representativeStatements(
         const zRest = twoProportionZ(x, own.votes, xr, rest.votes);
         if (zGroup <= Z_90 || zRest <= Z_90) continue;
         const score = (share / restShare) * zRest * share * zGroup;
-        if (!best || score > best.score) best = { statement: statements[s], group: groups[g], direction, share, restShare, z: zRest, score };
+        if (!best || score > best.score) best = { statement: statements[s]!, group: groups[g]!, direction, share, restShare, z: zRest, score };
       }
       if (best) candidates.push(best);
     }

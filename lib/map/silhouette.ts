@@ -25,23 +25,23 @@ export function silhouette(points: readonly Point[], labels: readonly number[], 
     mass.fill(0);
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      sums[labels[j]] += w[j] * distance(points[i], points[j]);
-      mass[labels[j]] += w[j];
+      sums[labels[j]!]! += w[j]! * distance(points[i]!, points[j]!);
+      mass[labels[j]!]! += w[j]!;
     }
     // Distances to one's own other members: the point's own weight beyond itself counts too
     // (a base cluster of 30 people has 29 others at distance 0 from each).
     const own = labels[i];
-    const selfMass = Math.max(0, w[i] - 1);
-    const ownMass = mass[own] + selfMass;
+    const selfMass = Math.max(0, w[i]! - 1);
+    const ownMass = mass[own!]! + selfMass;
     let s = 0;
     if (ownMass > 0) {
-      const a = sums[own] / ownMass;
+      const a = sums[own!]! / ownMass;
       let b = Infinity;
-      for (let c = 0; c < k; c++) if (c !== own && mass[c] > 0) b = Math.min(b, sums[c] / mass[c]);
+      for (let c = 0; c < k; c++) if (c !== own && mass[c]! > 0) b = Math.min(b, sums[c]! / mass[c]!);
       if (Number.isFinite(b)) s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
     }
-    total += w[i] * s;
-    weightSum += w[i];
+    total += w[i]! * s;
+    weightSum += w[i]!;
   }
   return weightSum > 0 ? total / weightSum : 0;
 }

@@ -40,8 +40,8 @@ export function simulateVotes(options: SimulationOptions): Simulation {
   );
   // Make sure each divisive statement actually divides: flip one group where all agree.
   for (let j = options.consensusStatements; j < statements.length; j++) {
-    const first = opinions[0][j];
-    if (opinions.every((o) => o[j] === first)) opinions[j % opinions.length][j] = first === 1 ? -1 : 1;
+    const first = opinions[0]![j];
+    if (opinions.every((o) => o[j] === first)) opinions[j % opinions.length]![j] = first === 1 ? -1 : 1;
   }
   const votes: MapVote[] = [];
   const planted = new Map<string, number>();
@@ -53,7 +53,7 @@ export function simulateVotes(options: SimulationOptions): Simulation {
       statements.forEach((statement, j) => {
         if (random() < options.missing) return;
         const r = random();
-        const opinion = opinions[g][j];
+        const opinion = opinions[g]![j]!;
         const value: VoteValue = r < options.loyalty ? opinion : r < options.loyalty + (1 - options.loyalty) / 2 ? 0 : ((-opinion) as VoteValue);
         votes.push({ participant, statement, value });
       });
@@ -84,8 +84,8 @@ export function adjustedRandIndex(a: readonly (string | number)[], b: readonly (
   for (let i = 0; i < a.length; i++) {
     const key = `${a[i]}\u0000${b[i]}`;
     table.set(key, (table.get(key) ?? 0) + 1);
-    rowsum.set(a[i], (rowsum.get(a[i]) ?? 0) + 1);
-    colsum.set(b[i], (colsum.get(b[i]) ?? 0) + 1);
+    rowsum.set(a[i]!, (rowsum.get(a[i]!) ?? 0) + 1);
+    colsum.set(b[i]!, (colsum.get(b[i]!) ?? 0) + 1);
   }
   let index = 0;
   for (const v of table.values()) index += pairs(v);

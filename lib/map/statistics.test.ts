@@ -18,17 +18,17 @@ describe("projectVotes (sparse subspace iteration)", () => {
     const ours = projectVotes(matrix, fit);
     // The dense matrix with each missing vote replaced by its statement's mean, as ml-pca needs.
     const dense = matrix.participants.map(() => Array.from(ours.means));
-    for (let e = 0; e < matrix.rows.length; e++) dense[matrix.rows[e]][matrix.cols[e]] = matrix.values[e];
+    for (let e = 0; e < matrix.rows.length; e++) dense[matrix.rows[e]!]![matrix.cols[e]!] = matrix.values[e]!;
     const reference = new PCA(dense, { method: "SVD", center: true });
     const vectors = reference.getEigenvectors();
     for (const k of [0, 1]) {
       const column = vectors.getColumn(k);
-      const cosine = column.reduce((s, v, j) => s + v * ours.components[k][j], 0);
+      const cosine = column.reduce((s, v, j) => s + v * ours.components[k]![j]!, 0);
       expect(Math.abs(cosine)).toBeCloseTo(1, 6);
     }
     const variance = reference.getExplainedVariance();
-    expect(ours.explained[0]).toBeCloseTo(variance[0], 6);
-    expect(ours.explained[1]).toBeCloseTo(variance[1], 6);
+    expect(ours.explained[0]).toBeCloseTo(variance[0]!, 6);
+    expect(ours.explained[1]).toBeCloseTo(variance[1]!, 6);
   });
 
   it("scales a sparse voter out by √(m / mᵢ) instead of leaving them near the centre", () => {
@@ -39,8 +39,8 @@ describe("projectVotes (sparse subspace iteration)", () => {
     const matrix = buildVoteMatrix(votes);
     const fit = new Uint8Array(matrix.participants.length).fill(1);
     const { points } = projectVotes(matrix, fit);
-    const full = Math.abs(points[0][0]);
-    const sparse = Math.abs(points[4][0]);
+    const full = Math.abs(points[0]![0]);
+    const sparse = Math.abs(points[4]![0]);
     // One vote of four agreeing with "a": unscaled it would sit at about a quarter of a's distance.
     expect(sparse).toBeGreaterThan(full * 0.4);
   });
@@ -55,12 +55,12 @@ describe("procrustesRotation", () => {
       [-1, 0, 0, 1],
       [0, 1, 1, 0],
     ]) {
-      const moved = points.map(([x, y]) => [x * r00 + y * r10, x * r01 + y * r11] as Point);
+      const moved = points.map(([x, y]) => [x * r00! + y * r10!, x * r01! + y * r11!] as Point);
       const r = procrustesRotation(moved, points);
       moved.forEach((p, i) => {
         const back = rotate(p, r);
-        expect(back[0]).toBeCloseTo(points[i][0], 9);
-        expect(back[1]).toBeCloseTo(points[i][1], 9);
+        expect(back[0]).toBeCloseTo(points[i]![0], 9);
+        expect(back[1]).toBeCloseTo(points[i]![1], 9);
       });
     }
   });
@@ -92,21 +92,21 @@ describe("repness and consensus", () => {
       [{ agree: 20, disagree: 0, votes: 20 }, { agree: 20, disagree: 0, votes: 20 }],
       [{ agree: 19, disagree: 1, votes: 20 }, { agree: 1, disagree: 19, votes: 20 }],
     ];
-    const counts = (s: number, g: number) => table[s][g];
+    const counts = (s: number, g: number) => table[s]![g]!;
     const rep = representativeStatements(["together", "divides"], ["A", "B"], counts);
     expect(rep.find((r) => r.group === "A")).toMatchObject({ statement: "divides", direction: "agree" });
     expect(rep.find((r) => r.group === "B")).toMatchObject({ statement: "divides", direction: "disagree" });
     expect(rep.some((r) => r.statement === "together")).toBe(false);
     const consensus = groupInformedConsensus(["together", "divides"], 2, counts);
-    expect(consensus[0].statement).toBe("together");
+    expect(consensus[0]!.statement).toBe("together");
     // (20+1)/(20+2) squared
-    expect(consensus[0].agree).toBeCloseTo((21 / 22) ** 2, 12);
+    expect(consensus[0]!.agree).toBeCloseTo((21 / 22) ** 2, 12);
   });
 
   it("lets no large group carry a statement the small one rejects", () => {
     const table = [[{ agree: 200, disagree: 0, votes: 200 }, { agree: 0, disagree: 10, votes: 10 }], [{ agree: 50, disagree: 50, votes: 100 }, { agree: 5, disagree: 5, votes: 10 }]];
-    const consensus = groupInformedConsensus(["big only", "split"], 2, (s, g) => table[s][g]);
-    expect(consensus[0].statement).toBe("split");
+    const consensus = groupInformedConsensus(["big only", "split"], 2, (s, g) => table[s]![g]!);
+    expect(consensus[0]!.statement).toBe("split");
   });
 });
 

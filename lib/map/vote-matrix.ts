@@ -51,9 +51,9 @@ export function buildVoteMatrix(votes: readonly MapVote[], statementOrder?: read
       sIndex.set(v.statement, c);
       statements.push(v.statement);
     }
-    const at = cells[r].get(c);
+    const at = cells[r]!.get(c);
     if (at === undefined) {
-      cells[r].set(c, rowsL.length);
+      cells[r]!.set(c, rowsL.length);
       rowsL.push(r);
       colsL.push(c);
       valsL.push(v.value);
@@ -68,9 +68,9 @@ export function buildVoteMatrix(votes: readonly MapVote[], statementOrder?: read
   const colCounts = new Int32Array(statements.length);
   const rowAgrees = new Int32Array(participants.length);
   for (let e = 0; e < rows.length; e++) {
-    rowCounts[rows[e]]++;
-    colCounts[cols[e]]++;
-    if (values[e] === 1) rowAgrees[rows[e]]++;
+    rowCounts[rows[e]!]!++;
+    colCounts[cols[e]!]!++;
+    if (values[e] === 1) rowAgrees[rows[e]!]!++;
   }
   return { participants, statements, rows, cols, values, rowCounts, colCounts, rowAgrees };
 }
