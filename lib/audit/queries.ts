@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { auditLog, comments, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export interface AuditRow {
   id: number;
@@ -84,9 +85,7 @@ export async function listAuditLog(db: Db, actor: Actor, opts: AuditFilter): Pro
       .select({
         id: auditLog.id,
         action: auditLog.action,
-        displayName: users.displayName,
-        pseudonym: users.pseudonym,
-        usePseudonym: users.usePseudonym,
+        actorName: publicNameSql(),
         targetType: auditLog.targetType,
         targetId: auditLog.targetId,
         reason: auditLog.reason,
@@ -104,9 +103,8 @@ export async function listAuditLog(db: Db, actor: Actor, opts: AuditFilter): Pro
   ]);
   return {
     total,
-    rows: rows.map(({ displayName, pseudonym, usePseudonym, commentPaperId, ...r }) => ({
+    rows: rows.map(({ commentPaperId, ...r }) => ({
       ...r,
-      actorName: usePseudonym && pseudonym ? pseudonym : displayName,
       targetHref: auditTargetHref({ ...r, commentPaperId }),
     })),
   };

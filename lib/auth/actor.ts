@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { roleGrants, users } from "@/db/schema";
 import { forbidden, AppError } from "@/lib/errors";
 import { VISITOR, can, type Action, type ActionResources, type Actor, type GlobalRole, type Standing } from "./permissions";
+import { publicName } from "./public-name";
 
 export interface SignedInActor extends Actor {
   readonly id: string;
@@ -46,7 +47,7 @@ export async function loadActor(db: Tx, userId: string | null | undefined): Prom
     roles,
     curatorOf,
     displayName: first.displayName,
-    publicName: first.usePseudonym && first.pseudonym ? first.pseudonym : first.displayName,
+    publicName: publicName(first),
   };
 }
 

@@ -17,11 +17,15 @@ import { loadCollabResource, type CollabResource } from "./documents";
 import { loadYDoc, packState, unpackState } from "./persistence";
 import { docName } from "./protocol";
 import { renderDocument } from "./render";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 function assertMay(actor: Actor, doc: CollabResource, what: "view" | "edit"): void {
   if (doc.kind === "response") assertCan(actor, what === "edit" ? "response.edit" : "response.view", doc.resource);
   else assertCan(actor, what === "edit" ? "synthesis.edit" : "synthesis.view", doc.resource);
 }
+
+/** The saver's public name (the caller is signed in: saving needs the right to edit). */
+const savedBy = (actor: Actor) => ("publicName" in actor && typeof actor.publicName === "string" ? actor.publicName : null);
 
 export interface RevisionSummary {
   id: string;
@@ -41,7 +45,7 @@ export async function saveRevision(db: Db, actor: Actor, input: SaveRevisionInpu
       .insert(collabRevisions)
       .values({ doc: name, name: input.name, state: await packState(Y.encodeStateAsUpdate(ydoc)), createdBy: actor.id })
       .returning({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt });
-    return { ...row!, createdByName: null };
+    return { ...row!, createdByName: savedBy(actor) };
   } finally {
     ydoc.destroy();
   }
@@ -52,7 +56,7 @@ export async function listRevisions(db: Tx, actor: Actor, doc: string): Promise<
   const resource = await loadCollabResource(db, doc);
   assertMay(actor, resource, "view");
   return db
-    .select({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt, createdByName: users.displayName })
+    .select({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt, createdByName: publicNameSql() })
     .from(collabRevisions)
     .leftJoin(users, eq(users.id, collabRevisions.createdBy))
     .where(eq(collabRevisions.doc, docName(resource.kind, resource.resource.id)))
@@ -72,7 +76,7 @@ export async function getRevision(db: Tx, actor: Actor, doc: string, revisionId:
   assertMay(actor, resource, "view");
   if (!isUuid(revisionId)) throw notFound("revision", "That revision could not be found.");
   const [row] = await db
-    .select({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt, createdByName: users.displayName, state: collabRevisions.state })
+    .select({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt, createdByName: publicNameSql(), state: collabRevisions.state })
     .from(collabRevisions)
     .leftJoin(users, eq(users.id, collabRevisions.createdBy))
     .where(and(eq(collabRevisions.id, revisionId), eq(collabRevisions.doc, docName(resource.kind, resource.resource.id))));
@@ -115,5 +119,5 @@ export async function recordRestore(db: Db, actor: Actor, doc: string, revisionI
       restoredFromId: revision.id,
     })
     .returning({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt });
-  return { state: Buffer.from(revision.state).toString("base64"), recorded: { ...row!, createdByName: null } };
+  return { state: Buffer.from(revision.state).toString("base64"), recorded: { ...row!, createdByName: savedBy(actor) } };
 }

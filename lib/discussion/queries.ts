@@ -9,6 +9,7 @@ import { renderCommentMarkdown } from "./markdown";
 import { parseSort, type ThreadSort } from "./ranking";
 import { ancestorsOf, buildTree, type CommentNode } from "./tree";
 import { renderFactChipsInMany } from "@/lib/facts/cite";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export const TOP_LEVEL_PAGE_SIZE = 50;
 
@@ -86,7 +87,7 @@ async function loadPaper(db: Tx, paperId: string): Promise<PaperResource & { tit
   };
 }
 
-const publicName = sql<string | null>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+const publicName = publicNameSql();
 
 /**
  * A paper's whole discussion in a fixed number of queries whatever its size: the paper, every

@@ -8,9 +8,9 @@ import { formatFigure, renderFactChipsInMany } from "./cite";
 import type { Hardness } from "./hardness";
 import { isUuid, loadDisputeResource, loadFactResource } from "./resource";
 import { hardnessOf } from "./score";
+import { publicNameSql } from "@/lib/auth/public-name";
 
-/** A person as they choose to be shown. */
-const nameOf = (u: typeof users) => sql<string | null>`case when ${u.usePseudonym} and ${u.pseudonym} is not null then ${u.pseudonym} else ${u.displayName} end`;
+const nameOf = publicNameSql;
 
 export interface FactSource {
   url: string;

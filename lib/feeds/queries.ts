@@ -1,15 +1,16 @@
-import { and, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { comments, paperVersions, papers, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { loadPaperResource } from "@/lib/papers/resource";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export const FEED_SIZE = 30;
 
-const publicName = (u: { displayName: string | null; pseudonym: string | null; usePseudonym: boolean | null }) =>
-  u.displayName === null ? "A former member" : u.usePseudonym && u.pseudonym ? u.pseudonym : u.displayName;
+/** Feeds have no component to word an erased account, so the query does. */
+const authorName = sql<string>`coalesce(${publicNameSql()}, 'A former member')`;
 
 export interface FeedPaper {
   versionId: string;
@@ -45,9 +46,7 @@ export async function listFeedPapers(db: Db, actor: Actor, opts: { themeId?: str
       themeTitle: themes.title,
       themeArchivedAt: themes.archivedAt,
       discussionPublic: themes.discussionPublic,
-      displayName: users.displayName,
-      pseudonym: users.pseudonym,
-      usePseudonym: users.usePseudonym,
+      authorName,
     })
     .from(paperVersions)
     .innerJoin(papers, eq(papers.id, paperVersions.paperId))
@@ -82,7 +81,7 @@ export async function listFeedPapers(db: Db, actor: Actor, opts: { themeId?: str
       title: r.title,
       summary: r.summary,
       html: r.html,
-      authorName: publicName(r),
+      authorName: r.authorName,
       themeTitle: r.themeTitle,
       publishedAt: r.publishedAt,
     }));
@@ -139,9 +138,7 @@ export async function getPaperDiscussionFeed(db: Db, actor: Actor, paperId: stri
       parentId: comments.parentId,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
-      displayName: users.displayName,
-      pseudonym: users.pseudonym,
-      usePseudonym: users.usePseudonym,
+      authorName,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
@@ -150,6 +147,6 @@ export async function getPaperDiscussionFeed(db: Db, actor: Actor, paperId: stri
     .limit(limit);
   return {
     paper: { id: paperId, title: version.title, publishedAt: version.createdAt },
-    comments: rows.map((r) => ({ id: r.id, html: r.html, authorName: publicName(r), createdAt: r.createdAt, updatedAt: r.editedAt ?? r.createdAt, isReply: r.parentId !== null })),
+    comments: rows.map((r) => ({ id: r.id, html: r.html, authorName: r.authorName, createdAt: r.createdAt, updatedAt: r.editedAt ?? r.createdAt, isReply: r.parentId !== null })),
   };
 }

@@ -7,9 +7,10 @@ import { notFound } from "@/lib/errors";
 import { readingMinutes, tocFromHtml, type TocEntry } from "./render";
 import { isUuid, loadPaperResource } from "./resource";
 import { renderFactChipsInHtml } from "@/lib/facts/cite";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 /** The name a member chose to be shown by; a deleted account shows as a former member. */
-const authorName = sql<string>`coalesce(case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end, 'A former member')`;
+const authorName = sql<string>`coalesce(${publicNameSql()}, 'A former member')`;
 const visibleComments = (paperId: typeof papers.id) =>
   sql<number>`(select count(*)::int from ${comments} where ${comments.paperId} = ${paperId} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null)`;
 

@@ -2,7 +2,7 @@
  * From discussion to response: a comment quoted into its paper's Response, and the record that
  * it was used (the thread then shows "Used in the response").
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { commentResponseUses, comments, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { ensureResponse } from "@/lib/collab/documents";
 import { AppError } from "@/lib/errors";
 import { loadCommentResource } from "@/lib/papers/resource";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export interface ResponseQuote {
   commentId: string;
@@ -21,7 +22,7 @@ export interface ResponseQuote {
   permalink: string;
 }
 
-const publicName = sql<string | null>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+const publicName = publicNameSql();
 
 /** Markdown-light source to the words a reader sees: marks dropped, links kept as their text. */
 export function commentPlainText(source: string): string {

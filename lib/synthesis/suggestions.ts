@@ -2,7 +2,7 @@
  * Suggestions for a theme's synthesis: curators write the synthesis, members suggest what it
  * should say. Markdown-light like comments, rendered once when written.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { syntheses, synthesisSuggestions, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
@@ -12,6 +12,7 @@ import { renderCommentMarkdown } from "@/lib/discussion/markdown";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/papers/resource";
 import type { SuggestionInput } from "@/lib/validation/synthesis";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export async function loadThemeResource(db: Tx, themeId: string): Promise<ThemeResource> {
   if (!isUuid(themeId)) throw notFound("theme", "That theme could not be found.");
@@ -39,7 +40,7 @@ export async function createSuggestion(db: Db, actor: Actor, input: SuggestionIn
   return row!;
 }
 
-const publicName = sql<string | null>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+const publicName = publicNameSql();
 
 /**
  * The suggestions for a theme's synthesis, oldest first. Shown to whoever may read the synthesis

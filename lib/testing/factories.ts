@@ -19,6 +19,8 @@ export interface PersonSpec {
   standing?: "registered" | "member" | "suspended";
   roles?: GlobalRole[];
   curates?: string[];
+  /** Shown by this pseudonym (usePseudonym on). */
+  pseudonym?: string;
 }
 
 export async function createPerson(db: Db, spec: PersonSpec = {}) {
@@ -31,6 +33,8 @@ export async function createPerson(db: Db, spec: PersonSpec = {}) {
       email,
       passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
       displayName: spec.name ?? `Test Person ${suffix}`,
+      pseudonym: spec.pseudonym ?? null,
+      usePseudonym: spec.pseudonym !== undefined,
       verifiedAt: standing === "registered" ? null : new Date(),
       verifiedBy: standing === "registered" ? null : "admin",
       suspendedAt: standing === "suspended" ? new Date() : null,

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { roleGrants, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { publicNameSql } from "@/lib/auth/public-name";
 
 export interface ThemeSummary {
   id: string;
@@ -50,17 +51,17 @@ async function getTheme(db: Db, actor: Actor, where: SQL, opts: ThemeOptions = {
   const [theme] = await db.select(summary).from(themes).where(where);
   if (!theme || !can(actor, "theme.view", theme)) throw notFound("theme", "There is no theme at this address.");
   const curatorRows = await db
-    .select({ id: users.id, displayName: users.displayName, pseudonym: users.pseudonym, usePseudonym: users.usePseudonym, email: users.email })
+    .select({ id: users.id, name: sql<string>`${publicNameSql()}`, email: users.email })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.themeId, theme.id), eq(roleGrants.role, "curator"), isNull(roleGrants.revokedAt)))
-    .orderBy(asc(users.displayName));
+    .orderBy(asc(publicNameSql()));
   const showEmails = opts.withCuratorEmails && can(actor, "theme.setCurators", theme);
   return {
     ...theme,
     curators: curatorRows.map((c) => ({
       id: c.id,
-      name: c.usePseudonym && c.pseudonym ? c.pseudonym : c.displayName,
+      name: c.name,
       ...(showEmails ? { email: c.email } : {}),
     })),
   };

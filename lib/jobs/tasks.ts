@@ -1,0 +1,29 @@
+/**
+ * Every task the worker runs, by name: `name → (payload, helpers) => Promise<void>`. Enqueue with
+ * `enqueueJob(tx, name, payload)` (lib/jobs/queue.ts); recurring ones are listed in crontab.ts.
+ * A task may run more than once (a worker killed mid-job runs it again after its lock expires):
+ * write handlers so a second run does no harm.
+ */
+import type { JobHelpers, Task } from "graphile-worker";
+import { getDb } from "@/db";
+import { rescoreAgingFacts } from "@/lib/facts/score";
+import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { sweepOverdue } from "./deadlines";
+
+export const tasks = {
+  /** Delivers one outbox row by SMTP, under the per-minute limit, retried with backoff. Payload { outboxId }. */
+  "mail.send": deliverQueuedMail,
+  /** Daily: stores the hardness of time-sensitive figures whose score is falling with age. */
+  "facts.rescore": async (_payload: unknown, helpers: JobHelpers) => {
+    const changed = await rescoreAgingFacts(getDb(), new Date());
+    if (changed) helpers.logger.info(`facts.rescore: ${changed} stored scores changed`);
+  },
+  /** Every five minutes: closes anything past its deadline whose own job did not run (lib/jobs/deadlines.ts). */
+  "deadlines.sweep": async (_payload: unknown, helpers: JobHelpers) => {
+    const closed = await sweepOverdue(getDb(), new Date());
+    const total = Object.values(closed).reduce((s, n) => s + n, 0);
+    if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
+  },
+} satisfies Record<string, Task>;
+
+export type TaskName = keyof typeof tasks;
