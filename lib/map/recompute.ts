@@ -3,7 +3,7 @@
  * version aligned to the last. Run by the job queue after votes, never inside a request.
  */
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { mapPoints, mapVersions, statements, statementVotes } from "@/db/schema";
 import { computeMap } from "./compute";
 import type { Consensus, MapGroup, MapResult, MapVote, Point, PreviousMap, Repness, StatementStats, VoteValue } from "./types";
@@ -67,7 +67,7 @@ async function loadPrevious(db: Db, themeId: string): Promise<{ version: number;
  * so two workers never write the same version; idempotent in effect (a second run stores an
  * identical next version).
  */
-export async function recomputeMap(db: Db, themeId: string, now: () => number = () => performance.now()): Promise<RecomputeResult> {
+export async function recomputeMap(db: Tx, themeId: string, now: () => number = () => performance.now()): Promise<RecomputeResult> {
   const started = now();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`map:${themeId}`}))`);
