@@ -1,9 +1,10 @@
 import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
+import { resolvePaperRoute } from "./fixtures/papers";
 
 /** The agreement map (and, as they land, the digest pages) at phone width: no axe violations, no sideways scrolling. */
 const ROUTES = {
-  visitor: ["/themes/health/map", "/themes/education/map"],
-  member: ["/themes/health/map", "/themes/strategy/map"],
+  visitor: ["/themes/health/map", "/themes/education/map", "/papers/{waitingList}/digests"],
+  member: ["/themes/health/map", "/themes/strategy/map", "/papers/{waitingList}/digests"],
   admin: ["/themes/health/map"],
 } as const;
 
@@ -14,8 +15,8 @@ for (const [who, routes] of Object.entries(ROUTES)) {
   test.describe(`as ${who}`, () => {
     if (who !== "visitor") test.use({ storageState: STORAGE[who as "admin" | "member"] });
     for (const route of routes) {
-      test(`${route} has no axe violations at 375 px`, async ({ page }) => {
-        await page.goto(route);
+      test(`${route} has no axe violations at 375 px`, async ({ page, db }) => {
+        await page.goto(await resolvePaperRoute(db, route));
         await expect(page.getByRole("main")).toBeVisible();
         await page.getByText("The map as a table").click().catch(() => undefined);
         await expectNoAxeViolations(page);

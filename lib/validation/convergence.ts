@@ -40,3 +40,41 @@ export type ContactRequestInput = z.output<typeof contactRequestSchema>;
 
 export const contactResponseSchema = z.object({ requestId: z.uuid("That request could not be found."), accept: z.stringbool() });
 export type ContactResponseInput = z.output<typeof contactResponseSchema>;
+
+export const DIGEST_SECTIONS = ["consensus", "controversy", "open_question"] as const;
+export const SECTION_LABELS: Record<(typeof DIGEST_SECTIONS)[number], string> = { consensus: "Consensus", controversy: "Controversy", open_question: "Open questions" };
+
+const commentIds = z
+  .array(z.uuid("That comment could not be found."))
+  .min(1, "Cite at least one comment from the thread: every point says where it comes from.")
+  .max(50, "Cite at most 50 comments.");
+
+/**
+ * The form names each comment's checkbox `cite-<comment id>` (the form wrapper keeps one value per
+ * name, so a repeated name would lose all but the last tick); they are gathered into commentIds.
+ */
+const gatherCitations = (raw: unknown) => {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const entries = Object.entries(raw as Record<string, unknown>);
+  if ("commentIds" in (raw as object)) return raw;
+  return { ...Object.fromEntries(entries.filter(([k]) => !k.startsWith("cite-"))), commentIds: entries.filter(([k, v]) => k.startsWith("cite-") && v).map(([k]) => k.slice(5)) };
+};
+
+const digestPointFields = z.object({
+  digestId: z.uuid("That digest could not be found."),
+  section: z.enum(DIGEST_SECTIONS, { error: "Choose Consensus, Controversy or Open questions." }),
+  body: z.string({ error: "Write the point first." }).trim().min(3, "Write the point first.").max(DIGEST_POINT_MAX, `Keep a point to ${DIGEST_POINT_MAX.toLocaleString("en-GB")} characters.`),
+  commentIds,
+  evidenceStatementId: z
+    .union([z.uuid("That statement could not be found."), z.literal("")])
+    .optional()
+    .transform((v) => v || null),
+});
+export const digestPointSchema = z.preprocess(gatherCitations, digestPointFields);
+export type DigestPointInput = z.output<typeof digestPointFields>;
+export const editDigestPointSchema = z.preprocess(gatherCitations, digestPointFields.omit({ digestId: true }).extend({ pointId: z.uuid("That point could not be found.") }));
+export type EditDigestPointInput = z.output<typeof editDigestPointSchema>;
+
+export const digestPointIdSchema = z.object({ pointId: z.uuid("That point could not be found.") });
+export const digestIdSchema = z.object({ digestId: z.uuid("That digest could not be found.") });
+export const startDigestSchema = z.object({ paperId: z.uuid("That paper could not be found.") });

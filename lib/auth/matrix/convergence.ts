@@ -7,7 +7,9 @@ import { polisExport } from "@/lib/map/export";
 import { getMapPage } from "@/lib/map/queries";
 import { createStatement, setStatementHidden, voteOnStatement } from "@/lib/map/statements";
 import { loadActor } from "@/lib/auth/actor";
-import { createPerson, createTestTheme } from "@/lib/testing/factories";
+import { addDigestPoint, publishDigest, startDigest } from "@/lib/digests/commands";
+import { getDigestPage } from "@/lib/digests/queries";
+import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { NOBODY, VERIFIED, only, type MatrixCells, type Subject } from "./harness";
 
 const member = async (d: Db) => loadActor(d, (await createPerson(d)).id);
@@ -37,6 +39,18 @@ const askFindable = async (d: Db, s: Subject, findable: boolean) => {
   const target = await member(d);
   if (findable) await setFindable(d, target, theme.id, true);
   return requestContact(d, s.actor, { themeId: theme.id, handle: contactHandle(theme.id, target.id!) });
+};
+
+/** A paper of a theme with Digest v1 published by the theme's curator. */
+const publishedDigest = async (d: Db, discussionPublic: boolean) => {
+  const theme = await createTestTheme(d, { discussionPublic });
+  const paper = await createTestPaper(d, { themeId: theme.id });
+  const comment = await createTestComment(d, { paperId: paper.id });
+  const curator = await loadActor(d, (await createPerson(d, { curates: [theme.id] })).id);
+  const { id } = await startDigest(d, curator, paper.id);
+  await addDigestPoint(d, curator, { digestId: id, section: "consensus", body: "Matrix point", commentIds: [comment.id], evidenceStatementId: null });
+  await publishDigest(d, curator, id);
+  return paper.id;
 };
 
 export const convergenceCells: MatrixCells<ConvergenceResources> = {
@@ -77,5 +91,14 @@ export const convergenceCells: MatrixCells<ConvergenceResources> = {
     // A request to someone else is not found for whoever is not party to it (a visitor is no party).
     allowed: { state: "a pending request to oneself", who: VERIFIED, refusal: "hidden", run: async (d, s) => respondToContact(d, s.actor, { requestId: await requestTo(d, s), accept: true }) },
     restricted: { state: "a request already declined", who: NOBODY, refusal: "hidden", run: async (d, s) => respondToContact(d, s.actor, { requestId: await requestTo(d, s, true), accept: true }) },
+  },
+  "digest.view": {
+    allowed: { state: "published digest, public discussion", who: only("visitor", "registered", ...READERS_OF_MEMBERS_ONLY), run: async (d, s) => getDigestPage(d, s.actor, await publishedDigest(d, true)) },
+    restricted: { state: "published digest, members-only discussion", who: READERS_OF_MEMBERS_ONLY, run: async (d, s) => getDigestPage(d, s.actor, await publishedDigest(d, false)) },
+  },
+  "digest.edit": {
+    // The subject's theme is the one a curator curates.
+    allowed: { state: "published paper", who: only("curator", "admin"), run: async (d, s) => startDigest(d, s.actor, (await createTestPaper(d, { themeId: s.themeId })).id) },
+    restricted: { state: "unpublished paper", who: NOBODY, run: async (d, s) => startDigest(d, s.actor, (await createTestPaper(d, { themeId: s.themeId, status: "submitted" })).id) },
   },
 };

@@ -1,5 +1,5 @@
 /** The rules of the agreement map and thread digests (issue 13). Composed into the one table in ../permissions.ts. */
-import { canReadDiscussion, isModerator, isVerified, themeOpen, type RuleTable, type ThemeResource } from "../core";
+import { canReadDiscussion, isActive, isAdmin, isModerator, isVerified, paperIsPublic, themeOpen, type Actor, type PaperResource, type RuleTable, type ThemeResource } from "../core";
 
 /** A statement of a theme's agreement map. */
 export interface StatementResource {
@@ -23,6 +23,13 @@ export interface ContactRequestResource {
   status: "pending" | "accepted" | "declined" | "withdrawn";
 }
 
+/** A digest of a paper's thread. */
+export interface DigestResource {
+  id: string;
+  status: "draft" | "published";
+  paper: PaperResource;
+}
+
 export interface ConvergenceResources {
   "statement.create": ThemeResource;
   "statement.vote": StatementResource;
@@ -33,7 +40,12 @@ export interface ConvergenceResources {
   "map.setFindable": ThemeResource;
   "contact.request": ContactTargetResource;
   "contact.respond": ContactRequestResource;
+  "digest.view": DigestResource;
+  "digest.edit": PaperResource;
 }
+
+/** A theme's curators fold its threads into digests; admins may step in, as with the synthesis. */
+const curates = (a: Actor, theme: ThemeResource) => isActive(a) && (a.curatorOf.has(theme.id) || isAdmin(a));
 
 export const convergenceRules: RuleTable<ConvergenceResources> = {
   // Writing and voting on statements is taking part in the discussion: verified members, open themes.
@@ -50,4 +62,7 @@ export const convergenceRules: RuleTable<ConvergenceResources> = {
   // Members only, never visitors, and never someone who has not opted in, nor oneself.
   "contact.request": (a, target) => isVerified(a) && target.findable && target.userId !== a.id && themeOpen(target.theme),
   "contact.respond": (a, r) => isVerified(a) && r.toId === a.id && r.status === "pending",
+  // A published digest reads like the thread it digests; a draft only for its theme's curators.
+  "digest.view": (a, d) => (d.status === "published" ? paperIsPublic(d.paper) && canReadDiscussion(a, d.paper.theme) : paperIsPublic(d.paper) && curates(a, d.paper.theme)),
+  "digest.edit": (a, p) => paperIsPublic(p) && curates(a, p.theme),
 };
