@@ -62,6 +62,8 @@ export interface CollabServer {
   close(): Promise<void>;
   /** Runs the periodic rights check now (tests). */
   recheckNow(): Promise<void>;
+  /** Resolves once every extension listens (PostgreSQL notifications, Redis streams). */
+  ready(): Promise<void>;
   stats(): CollabStats;
 }
 
@@ -113,6 +115,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     closing: () => closing,
     log,
   });
+  const revocationsSeen = new Set<string>();
   const rechecker = new RightsRechecker(db, conns, options.recheckIntervalMs ?? 30_000, log);
   const core: CollabCore = {
     db,
@@ -120,8 +123,12 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     conns,
     log,
     async revoke(target, id) {
-      await rechecker.revoke(target);
+      // The same revocation may arrive twice (NOTIFY and the Redis stream): act on it once.
+      if (revocationsSeen.has(id)) return;
+      revocationsSeen.add(id);
+      if (revocationsSeen.size > 10_000) revocationsSeen.delete(revocationsSeen.values().next().value!);
       for (const ext of extensions) ext.afterRevocation?.(target, id);
+      await rechecker.revoke(target);
     },
   };
   for (const make of options.extensions ?? []) extensions.push(make(core));
@@ -177,5 +184,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
-  return { port, close, recheckNow: () => rechecker.recheckAll(), stats: snapshotStats };
+  const ready = async () => {
+    await Promise.all(extensions.map((e) => e.ready?.()));
+  };
+  return { port, close, recheckNow: () => rechecker.recheckAll(), ready, stats: snapshotStats };
 }

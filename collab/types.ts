@@ -100,6 +100,8 @@ export interface CollabExtension {
   afterUnload?(doc: string): void;
   /** After the web app announced a change of rights (received by this extension or another). */
   afterRevocation?(target: RevocationTarget, id: string): void;
+  /** Resolves once the extension is listening (tests wait for it before they announce anything). */
+  ready?(): Promise<void>;
   /** The server is closing. */
   destroy?(): Promise<void> | void;
 }

@@ -7,4 +7,6 @@ export * from "./discussion";
 export * from "./following";
 export * from "./facts";
 export * from "./collab";
+export * from "./open-data";
+export * from "./council";
 export * from "./convergence";

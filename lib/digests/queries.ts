@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import type { Tx } from "@/db";
 import { comments, digestCitations, digestPoints, digests, mapVersions, papers, statements, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
+import { publicNameSql } from "@/lib/auth/public-name";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { excerpt } from "@/lib/discussion/markdown";
 import { notFound } from "@/lib/errors";
@@ -12,7 +13,8 @@ import { loadPaperResource } from "@/lib/papers/resource";
 import { DIGEST_SECTIONS } from "@/lib/validation/convergence";
 
 type Section = (typeof DIGEST_SECTIONS)[number];
-const publicName = sql<string | null>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+/** The one rule for the name a member shows (lib/auth/public-name.ts). */
+const publicName = publicNameSql();
 
 export interface CitationView {
   commentId: string;

@@ -10,5 +10,6 @@ const HOUR = 3600_000;
 
 export const crontab: (CronItem & { task: TaskName })[] = [
   { task: "facts.rescore", match: "15 3 * * *", identifier: "facts.rescore", options: { backfillPeriod: 24 * HOUR } },
+  { task: "openData.publicBundle", match: "40 2 * * *", identifier: "openData.publicBundle", options: { backfillPeriod: 24 * HOUR } },
   { task: "deadlines.sweep", match: "*/5 * * * *", identifier: "deadlines.sweep", options: { backfillPeriod: 0 } },
 ];

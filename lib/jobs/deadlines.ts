@@ -12,6 +12,8 @@
  *   - when cancelling it:              await cancelDeadline(tx, "decision.close", decision.id)
  */
 import type { Db, Tx } from "@/db";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { cancelJob, enqueueJob } from "./queue";
 import type { TaskName } from "./tasks";
 
@@ -31,7 +33,10 @@ export async function cancelDeadline(tx: Tx, task: TaskName, id: string): Promis
 export type OverdueSweep = (db: Db, now: Date) => Promise<number>;
 
 /** Each capability with deadlines adds one line here: its name → its sweep. */
-export const overdueSweeps: Record<string, OverdueSweep> = {};
+export const overdueSweeps: Record<string, OverdueSweep> = {
+  "recall.close": closeExpiredPetitions,
+  "council.termEnd": endExpiredCouncilTerms,
+};
 
 /** Runs every sweep; one failing sweep does not stop the others, and the job fails (and retries) after. */
 export async function sweepOverdue(db: Db, now: Date, sweeps: Record<string, OverdueSweep> = overdueSweeps): Promise<Record<string, number>> {

@@ -6,9 +6,12 @@
  */
 import type { JobHelpers, Task } from "graphile-worker";
 import { getDb } from "@/db";
+import { endExpiredCouncilTerms } from "@/lib/council/draws";
+import { closeExpiredPetitions } from "@/lib/council/recall";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
 import { recomputeMapTask } from "@/lib/map/recompute-task";
+import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 
 export const tasks = {
@@ -26,6 +29,19 @@ export const tasks = {
     const closed = await sweepOverdue(getDb(), new Date());
     const total = Object.values(closed).reduce((s, n) => s + n, 0);
     if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
+  },
+  /** Daily, and on first demand: writes the public open-data bundle that /open-data serves (lib/open-data/snapshots.ts). */
+  "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
+    const b = await regeneratePublicBundle(getDb());
+    helpers.logger.info(`openData.publicBundle: ${b.records} records, ${b.bytes} bytes, sha256 ${b.sha256}`);
+  },
+  /** At a recall petition's closing time: closes it (and any other overdue one) if it did not reach its threshold. */
+  "recall.close": async () => {
+    await closeExpiredPetitions(getDb(), new Date());
+  },
+  /** At a council seat's term end: ends the seat and its council role (and any other overdue one). */
+  "council.termEnd": async () => {
+    await endExpiredCouncilTerms(getDb(), new Date());
   },
 } satisfies Record<string, Task>;
 

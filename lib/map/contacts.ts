@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { contactRequests, mapFindable, mapPoints, mapVersions, statementVotes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
+import { publicNameSql } from "@/lib/auth/public-name";
 import type { Actor } from "@/lib/auth/permissions";
 import type { ContactRequestResource } from "@/lib/auth/rules/convergence";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
@@ -18,7 +19,8 @@ import { loadTheme } from "./statements";
 
 export const NEAREST_LIMIT = 5;
 
-const publicName = sql<string>`case when ${users.usePseudonym} and ${users.pseudonym} is not null then ${users.pseudonym} else ${users.displayName} end`;
+/** The one rule for the name a member shows (lib/auth/public-name.ts). */
+const publicName = publicNameSql();
 
 /**
  * An opaque handle for a findable member on one theme: the page never carries their id, which
