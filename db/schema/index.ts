@@ -7,6 +7,8 @@ export * from "./discussion";
 export * from "./following";
 export * from "./facts";
 export * from "./collab";
+export * from "./directory";
+export * from "./anecdotes";
 export * from "./open-data";
 export * from "./council";
 export * from "./convergence";

@@ -16,6 +16,9 @@ const EMAIL_PREFERENCE = {
   content_restored: "emailModeration",
   digest_published: "emailPaperPublished",
   contact_request: "emailCommentReply",
+  // issue 12: someone asked for your help, or a story of yours (or one you used) changed
+  help_invitation: "emailCommentReply",
+  story_update: "emailPaperDecision",
 } as const satisfies Record<NotificationKind, keyof typeof notificationPreferences.$inferSelect>;
 
 export interface NotificationInput {

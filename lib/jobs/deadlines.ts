@@ -12,6 +12,8 @@
  *   - when cancelling it:              await cancelDeadline(tx, "decision.close", decision.id)
  */
 import type { Db, Tx } from "@/db";
+import { expireConsents } from "@/lib/anecdotes/commands";
+import { closeOverdueHelpRequests } from "@/lib/help/commands";
 import { endExpiredCouncilTerms } from "@/lib/council/draws";
 import { closeExpiredPetitions } from "@/lib/council/recall";
 import { cancelJob, enqueueJob } from "./queue";
@@ -34,6 +36,8 @@ export type OverdueSweep = (db: Db, now: Date) => Promise<number>;
 
 /** Each capability with deadlines adds one line here: its name → its sweep. */
 export const overdueSweeps: Record<string, OverdueSweep> = {
+  "help.close": (db, now) => closeOverdueHelpRequests(db, now),
+  "story.consentExpiry": (db, now) => expireConsents(db, now),
   "recall.close": closeExpiredPetitions,
   "council.termEnd": endExpiredCouncilTerms,
 };

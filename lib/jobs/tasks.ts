@@ -13,6 +13,8 @@ import { deliverQueuedMail } from "@/lib/mail/deliver";
 import { recomputeMapTask } from "@/lib/map/recompute-task";
 import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
+import { expireConsents } from "@/lib/anecdotes/commands";
+import { closeOverdueHelpRequests } from "@/lib/help/commands";
 
 export const tasks = {
   /** Delivers one outbox row by SMTP, under the per-minute limit, retried with backoff. Payload { outboxId }. */
@@ -30,6 +32,10 @@ export const tasks = {
     const total = Object.values(closed).reduce((s, n) => s + n, 0);
     if (total) helpers.logger.info(`deadlines.sweep: closed ${JSON.stringify(closed)}`);
   },
+  /** At a help request's deadline: closes it if still open (issue 12). Payload { id }. */
+  "help.close": async (payload: unknown) => void (await closeOverdueHelpRequests(getDb(), new Date(), (payload as { id: string }).id)),
+  /** When a story's consent runs out: records the expiry and asks for take-downs (issue 12). Payload { id } (the story). */
+  "story.consentExpiry": async (payload: unknown) => void (await expireConsents(getDb(), new Date(), (payload as { id: string }).id)),
   /** Daily, and on first demand: writes the public open-data bundle that /open-data serves (lib/open-data/snapshots.ts). */
   "openData.publicBundle": async (_payload: unknown, helpers: JobHelpers) => {
     const b = await regeneratePublicBundle(getDb());

@@ -64,6 +64,14 @@ const THEME_MAP_PUBLIC = (col: string) => `exists (select 1 from themes th where
 /** A published digest of a public paper whose discussion is public (digest.view). */
 const DIGEST_PUBLIC = (d: string) =>
   `(${d}.status = 'published' and exists (select 1 from papers p join themes th on th.id = p.theme_id where p.id = ${d}.paper_id and ${PAPER_PUBLIC("p")} and th.discussion_public))`;
+/** A directory listing a visitor sees (lib/directory/visibility.ts with the public clearance). */
+const DIRECTORY_PUBLIC = (p: string) =>
+  `(${p}.listed and ${p}.name_visibility = 'public' and exists (select 1 from users u where u.id = ${p}.user_id and u.verified_at is not null and u.suspended_at is null))`;
+const VISIBLE_IF_PUBLIC = (field: string, column = field) => `case when t.${field}_visibility = 'public' then t.${column} end`;
+/** A story's consent in force (lib/anecdotes/consent.ts currentConsent): its latest ledger row, withdrawn once expired. */
+const STORY_CONSENT = (a: string) =>
+  `(select case when c.expires_at is not null and c.expires_at <= now() then 'withdrawn' else c.level::text end from anecdote_consents c where c.anecdote_id = ${a}.id order by c.created_at desc limit 1)`;
+
 const all = (...names: string[]): Record<string, true> => Object.fromEntries(names.map((n) => [n, true]));
 
 export const TABLES: Record<string, TableSpec> = {
@@ -321,6 +329,61 @@ export const TABLES: Record<string, TableSpec> = {
     public: { where: `exists (select 1 from digest_points dp join digests d on d.id = dp.digest_id where dp.id = t.point_id and ${DIGEST_PUBLIC("d")})`, columns: "all" },
     member: null,
   },
+  // ── directory, help requests and stories (issue 12) ─────────────────────────────────────
+  skills: { group: "directory", about: "The curated skills list admins maintain.", public: { columns: "all" }, member: null },
+  directory_profiles: {
+    group: "directory",
+    about: "Directory profiles. Public tier: listed verified members whose name is public, and only the fields each chose to make public (others null).",
+    public: {
+      where: DIRECTORY_PUBLIC("t"),
+      columns: {
+        user_id: true,
+        skills: VISIBLE_IF_PUBLIC("skills"),
+        tags: VISIBLE_IF_PUBLIC("tags"),
+        interests: VISIBLE_IF_PUBLIC("interests"),
+        hours_per_month: VISIBLE_IF_PUBLIC("hours", "hours_per_month"),
+        region: VISIBLE_IF_PUBLIC("region"),
+        languages: VISIBLE_IF_PUBLIC("languages"),
+        contact_preference: VISIBLE_IF_PUBLIC("contact", "contact_preference"),
+        bio: VISIBLE_IF_PUBLIC("bio"),
+      },
+    },
+    member: { where: "t.user_id = $member" },
+  },
+  directory_searches: { group: "directory", about: "Each directory search: who, when, what. Not public.", public: null, member: { where: "t.searcher_id = $member" } },
+  directory_search_hits: { group: "directory", about: "Whom each search showed (so members see who looked them up). Not public.", public: null, member: { where: "t.member_id = $member" } },
+  help_requests: { group: "directory", about: "Help requests; for members only. Not public.", public: null, member: { where: "t.requester_id = $member" } },
+  help_invitations: { group: "directory", about: "Invitations to help and their answers. Not public.", public: null, member: { where: "t.invitee_id = $member or t.invited_by = $member" } },
+  message_threads: { group: "directory", about: "Member-to-member conversations. Not public.", public: null, member: { where: "$member in (t.member_a, t.member_b)" } },
+  messages: {
+    group: "directory",
+    about: "Messages between members. Not public.",
+    public: null,
+    member: { where: "exists (select 1 from message_threads m where m.id = t.thread_id and $member in (m.member_a, m.member_b))" },
+  },
+  anecdotes: {
+    group: "stories",
+    about: "Members' first-hand stories. Public tier: only stories quoted in a public response whose current consent allows it, as the storyteller-approved redaction; teller, place and exact date only with named consent.",
+    public: {
+      where: `${STORY_CONSENT("t")} in ('anonymous', 'named') and t.status = 'accepted' and t.redaction_status = 'approved' and exists (select 1 from anecdote_uses u where u.anecdote_id = t.id and u.kind = 'response_quote' and u.taken_down_at is null and u.takedown_requested_at is null)`,
+      columns: {
+        id: true,
+        theme_id: true,
+        title: true,
+        body: "t.redacted_body",
+        author_id: `case when ${STORY_CONSENT("t")} = 'named' then t.author_id end`,
+        place: `case when ${STORY_CONSENT("t")} = 'named' then t.place end`,
+        occurred_on: `case when ${STORY_CONSENT("t")} = 'named' then t.occurred_on else date_trunc('month', t.occurred_on)::date end`,
+        role: true,
+      },
+    },
+    member: { where: "t.author_id = $member", omit: ["attest_token"] },
+  },
+  anecdote_attestations: { group: "stories", about: "Members vouching for a story. Not public (it would identify witnesses).", public: null, member: { where: "t.attester_id = $member" } },
+  anecdote_consents: { group: "stories", about: "The consent ledger: each grant, lowering, withdrawal and expiry with its exact wording. Not public.", public: null, member: { where: "t.member_id = $member" } },
+  anecdote_uses: { group: "stories", about: "Each use of a story against the consent that allowed it, and take-downs. Not public.", public: null, member: { where: "t.used_by = $member" } },
+  press_packs: { group: "stories", about: "Press packs curators made. Not public (each is given to the press as its consents allow).", public: null, member: { where: "t.created_by = $member" } },
+  press_pack_items: { group: "stories", about: "The stories in each press pack. Not public.", public: null, member: null },
 
   open_data_snapshots: {
     group: "open-data",
