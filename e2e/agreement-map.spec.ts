@@ -70,7 +70,8 @@ test("members vote, see themselves on the map, find an opted-in member and both 
   await expect(people).toContainText("voted the same as you on 8 of 8 shared statements");
   await expect(page.getByText("Bob Nearby")).toHaveCount(0);
   await people.getByRole("button", { name: "Ask Member 1 to be in touch" }).click();
-  await expect(page.getByText("Request sent. You will both see each other’s names if they accept.")).toBeVisible();
+  await expect(people.getByText("Request sent", { exact: true })).toBeVisible();
+  await expect(page.getByText("Your request is waiting for them")).toBeVisible();
 
   // Bob is told someone would like to be in touch, sees no name, and accepts.
   await bobView.page.reload();
@@ -104,7 +105,7 @@ test("a statement over the length limit and a vote on a hidden statement are ref
   await expect(page.locator("#vote-statement")).toHaveText("Street lights should be dimmed after midnight");
   await db.update(statements).set({ hiddenAt: new Date(), hiddenReason: "Hidden for the test" }).where(eq(statements.id, id));
   await page.getByRole("group", { name: "Your vote" }).getByRole("button", { name: "Agree", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("A moderator has hidden this statement");
+  await expect(page.getByRole("form", { name: "Vote" }).getByRole("alert")).toContainText("A moderator has hidden this statement");
   expect(await db.select().from(statementVotes).where(and(eq(statementVotes.statementId, id), eq(statementVotes.userId, member.id)))).toHaveLength(0);
   await context.close();
 });

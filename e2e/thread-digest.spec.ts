@@ -33,7 +33,7 @@ test("a curator publishes Digest v1 and v2 citing comments, and a comment shows 
   await page.getByLabel(/Shorter waits are what everyone here wants/).check();
   await page.getByRole("button", { name: "Add point" }).click();
   const consensus = page.getByRole("region", { name: "Consensus" });
-  await expect(consensus.getByText("Everyone wants shorter waits")).toBeVisible();
+  await expect(consensus.getByText("Everyone wants shorter waits", { exact: true })).toBeVisible();
   await expect(consensus.getByRole("link", { name: /Shorter waits are what everyone here wants/ })).toBeVisible();
   await page.getByRole("button", { name: "Publish Digest v1" }).click();
   await expect(page.getByRole("heading", { name: `Digest v1: ${paper.title}` })).toBeVisible();
@@ -42,13 +42,13 @@ test("a curator publishes Digest v1 and v2 citing comments, and a comment shows 
   await createTestComment(db, { paperId: paper.id, body: "Nobody has asked how social care fits in." });
   await page.getByRole("button", { name: "Start Digest v2" }).click();
   await expect(page.getByRole("heading", { name: `Draft of Digest v2: ${paper.title}` })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Consensus" }).getByText("Everyone wants shorter waits")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Consensus" }).getByText("Everyone wants shorter waits", { exact: true })).toBeVisible();
   await expect(page.getByText("Posted since v1 and not cited yet:")).toBeVisible();
   await page.getByLabel("Heading").selectOption("open_question");
   await page.getByLabel("The point").fill("How social care fits in");
   await page.getByLabel(/Nobody has asked how social care fits in/).check();
   await page.getByRole("button", { name: "Add point" }).click();
-  await expect(page.getByRole("region", { name: "Open questions" }).getByText("How social care fits in")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Open questions" }).getByText("How social care fits in", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Publish Digest v2" }).click();
   await expect(page.getByRole("heading", { name: `Digest v2: ${paper.title}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Open questions" }).getByText("New in v2")).toBeVisible();

@@ -29,7 +29,7 @@ export function AgreementMap({ view }: { view: MapPageView }) {
       <title id="map-title">Opinion map of {view.theme.title}</title>
       <desc id="map-desc">
         {view.version
-          ? `${view.version.participantCount} members placed by how they voted, in ${view.groups.length} opinion groups. ${view.me ? "Your point is the large black circle." : ""} The description and the table below give the same information in words.`
+          ? `${view.version.participantCount} ${view.version.participantCount === 1 ? "member" : "members"} placed by how they voted${view.groups.length > 1 ? `, in ${view.groups.length} opinion groups` : ""}. ${view.me ? "Your point is the large black circle." : ""} The description and the table below give the same information in words.`
           : "No map yet."}
       </desc>
       <line x1={x(0)} x2={x(0)} y1={PAD} y2={SIZE - PAD} stroke="#cbd5e1" strokeWidth={1} />

@@ -1,6 +1,7 @@
 import type { MapPageView } from "@/lib/map/queries";
 
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
+const plural = (n: number, one: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : `${one}s`}`;
 
 /** The map in words: the groups, where the viewer is, and what unites and divides, for everyone and for screen readers. */
 export function MapDescription({ view }: { view: MapPageView }) {
@@ -12,7 +13,7 @@ export function MapDescription({ view }: { view: MapPageView }) {
   return (
     <div className="space-y-2 text-slate-800">
       <p>
-        {view.version.participantCount} members who voted on at least {view.minVotes} statements are placed on the map: people who vote alike are close together.{" "}
+        {plural(view.version.participantCount, "member")} who voted on at least {plural(view.minVotes, "statement")} {view.version.participantCount === 1 ? "is" : "are"} placed on the map: people who vote alike are close together.{" "}
         {view.groups.length > 1
           ? `They fall into ${view.groups.length} opinion groups: ${view.groups.map((g) => `${g.name} (${g.size}, ${pct(g.size, total)} %)`).join(", ")}.`
           : "No distinct opinion groups have formed yet."}
@@ -23,7 +24,7 @@ export function MapDescription({ view }: { view: MapPageView }) {
           You are {mine ? `in ${mine.name}` : view.me.agreesWithEverything ? "shown without a group, because you agreed with nearly every statement" : "not in a group yet"}.
         </p>
       ) : view.signedIn ? (
-        <p>You are not on the map yet: vote on at least {view.minVotes} statements and it places you at its next update.</p>
+        <p>You are not on the map yet: vote on at least {plural(view.minVotes, "statement")} and it places you at its next update.</p>
       ) : null}
       {top ? <p>The statement that unites the groups most: “{body.get(top.statement)}”.</p> : null}
     </div>
@@ -35,7 +36,8 @@ export function MapTable({ view }: { view: MapPageView }) {
   const shown = view.statements.filter((s) => !s.hidden);
   if (!view.version || !shown.length) return null;
   return (
-    <div className="overflow-x-auto">
+    // A wide table scrolls sideways on a phone: focusable so keyboard users can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Table of agreement by group">
       <table className="min-w-full border-collapse text-sm">
         <caption className="mb-2 text-left font-medium text-slate-900">Share agreeing with each statement, overall and in each group (map version {view.version.version})</caption>
         <thead>

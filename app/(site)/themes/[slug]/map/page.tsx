@@ -104,7 +104,8 @@ export default async function MapPage({ params, searchParams }: { params: Promis
             const rep = view.repness.filter((r) => r.group === g.key && body.has(r.statement));
             return (
               <div key={g.key} className="space-y-2">
-                <h3 className="font-semibold" style={{ color: g.colour }}>
+                <h3 className="flex items-center gap-2 font-semibold">
+                  <span aria-hidden="true" className="inline-block size-3 rounded-full" style={{ background: g.colour }} />
                   {g.name}
                 </h3>
                 {rep.length ? (
