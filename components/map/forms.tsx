@@ -18,11 +18,6 @@ export function VoteForm({ statementId, body, action, skipHref }: { statementId:
       </blockquote>
       <FormAlert state={form.state} />
       {form.errors("vote") ? <p className="text-sm font-medium text-red-700">{form.errors("vote")![0]}</p> : null}
-      {form.state?.ok && form.state.message ? (
-        <p role="status" className="text-sm text-slate-700">
-          {form.state.message}
-        </p>
-      ) : null}
       <div className="flex flex-wrap gap-2" role="group" aria-label="Your vote">
         <button type="submit" name="vote" value="agree" disabled={form.pending} className="min-h-11 rounded-md bg-emerald-800 px-4 font-medium text-white hover:bg-emerald-900 disabled:opacity-60">
           Agree
@@ -65,7 +60,7 @@ export function StatementForm({ themeId, action, max }: { themeId: string; actio
   );
 }
 
-/** A small form of hidden fields and one button, with its message next to it. */
+/** A small form of hidden fields and one button; an error shows next to it, a success as a toast. */
 export function ButtonForm({ action, fields, label, pendingLabel, variant, successToast }: { action: Action; fields: Record<string, string>; label: string; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; successToast?: string }) {
   const form = useFormAction(action, { successToast });
   return (
@@ -77,11 +72,6 @@ export function ButtonForm({ action, fields, label, pendingLabel, variant, succe
         {label}
       </SubmitButton>
       <FormAlert state={form.state} />
-      {form.state?.ok && form.state.message ? (
-        <p role="status" className="text-sm text-slate-700">
-          {form.state.message}
-        </p>
-      ) : null}
     </form>
   );
 }

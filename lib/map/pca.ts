@@ -15,16 +15,23 @@ export interface Projection {
   iterations: number;
 }
 
-const MAX_ITERATIONS = 500;
-/** Converged when the top-two subspace moves less than this between checks: 1 − |det(Q₂ᵀQ₂')|. */
+const MAX_ITERATIONS = 100;
+/**
+ * Converged when the top-two subspace moves less than this between checks, 1 − |det(Q₂ᵀQ₂')|, or
+ * when both eigenvalue estimates change by less than EIGEN_TOLERANCE (relative): when the second
+ * axis is hardly above the noise (λ₂ ≈ λ₃) its direction is not defined better than that anyway,
+ * and chasing it cost 34 s on a bench matrix with one real opinion dimension (bench/map-db.ts).
+ * Procrustes alignment (procrustes.ts) keeps such a weak axis from turning between versions.
+ */
 const TOLERANCE = 1e-9;
+const EIGEN_TOLERANCE = 1e-4;
 /**
  * Iterating a block of 6 vectors instead of 2 makes the top two converge at the rate λ₇/λ₂ rather
  * than λ₃/λ₂: with several opinion groups the 2nd and 3rd eigenvalues are close and a block of 2
  * crawls (175 steps on the bench, 12 with 6).
  */
 const BLOCK = 6;
-const CHECK_EVERY = 3;
+const CHECK_EVERY = 5;
 
 /**
  * PCA of the vote matrix with missing votes imputed by the statement's mean, as Polis does.
@@ -110,8 +117,9 @@ export function projectVotes(matrix: VoteMatrix, fitRows: Uint8Array): Projectio
       const next = rayleighRitz(q, z, m, b, multiply);
       const a = dot(ritz.vectors[0], next.vectors[0]), bb = dot(ritz.vectors[0], next.vectors[1]);
       const c = dot(ritz.vectors[1], next.vectors[0]), d = dot(ritz.vectors[1], next.vectors[1]);
+      const settled = next.values.every((v, k) => Math.abs(v - ritz.values[k]!) <= EIGEN_TOLERANCE * Math.max(Math.abs(v), 1e-300));
       ritz = next;
-      if (1 - Math.abs(a * d - bb * c) < TOLERANCE) break;
+      if (1 - Math.abs(a * d - bb * c) < TOLERANCE || settled) break;
     }
   }
   ritz = rayleighRitz(q, z, m, b, multiply);
@@ -191,10 +199,18 @@ function orthonormalise(q: Float64Array, m: number, b: number): void {
     let norm = 0;
     for (let j = 0; j < m; j++) norm += q[j * b + k]! ** 2;
     norm = Math.sqrt(norm);
-    if (norm < 1e-300) {
-      // A vanished direction (rank below b): restart it from a fixed unit vector, orthogonalised next round.
-      for (let j = 0; j < m; j++) q[j * b + k] = j === k % m ? 1 : 0;
-      continue;
+    if (norm < 1e-10) norm = 0;
+    // A vanished direction (the matrix has rank below b): replace it by the first unit vector that
+    // is independent of the columns before it, so the block stays orthonormal.
+    for (let e = 0; norm < 1e-10 && e < m; e++) {
+      for (let j = 0; j < m; j++) q[j * b + k] = j === e ? 1 : 0;
+      for (let l = 0; l < k; l++) {
+        const p = q[e * b + l]!;
+        for (let j = 0; j < m; j++) q[j * b + k]! -= p * q[j * b + l]!;
+      }
+      norm = 0;
+      for (let j = 0; j < m; j++) norm += q[j * b + k]! ** 2;
+      norm = Math.sqrt(norm);
     }
     for (let j = 0; j < m; j++) q[j * b + k]! /= norm;
   }

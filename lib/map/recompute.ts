@@ -38,12 +38,18 @@ export async function loadThemeVotes(db: Db, themeId: string): Promise<{ votes: 
     .from(statements)
     .where(and(eq(statements.themeId, themeId), isNull(statements.hiddenAt)))
     .orderBy(statements.createdAt, statements.id);
-  // Three arrays in one row parse several times faster than a row object per vote.
-  const result = await db.execute<{ u: string[] | null; s: string[] | null; v: number[] | null }>(
-    sql`select array_agg(user_id::text) u, array_agg(statement_id::text) s, array_agg(value) v from ${statementVotes} where theme_id = ${themeId}`,
+  // One text of "user statement value" lines parses far faster than a row object (or array element) per vote.
+  const result = await db.execute<{ t: string | null }>(
+    sql`select string_agg(user_id::text || ' ' || statement_id::text || ' ' || value::text, E'\n') t from ${statementVotes} where theme_id = ${themeId}`,
   );
-  const { u, s, v } = result.rows[0] ?? { u: null, s: null, v: null };
-  const votes: MapVote[] = (u ?? []).map((participant, i) => ({ participant, statement: s![i]!, value: v![i] as VoteValue }));
+  const text = result.rows[0]?.t ?? "";
+  const votes: MapVote[] = [];
+  if (text) {
+    for (const line of text.split("\n")) {
+      // uuid (36) + space + uuid (36) + space + value
+      votes.push({ participant: line.slice(0, 36), statement: line.slice(37, 73), value: Number(line.slice(74)) as VoteValue });
+    }
+  }
   return { votes, statementIds: visible.map((s) => s.id) };
 }
 
