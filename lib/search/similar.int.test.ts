@@ -7,14 +7,17 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/db";
+import type { Db } from "@/db";
 import { papers } from "@/db/schema";
 import { VISITOR } from "@/lib/auth/permissions";
+import { scratchDatabase, type Scratch } from "@/lib/open-data/testing";
 import { createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { findSimilar } from "./similar";
 
-const db = getDb();
-afterAll(() => closeDb());
+// The set is judged in a database of its own: other tests' comments are nobody's label.
+let scratch: Scratch;
+let db: Db;
+afterAll(() => scratch?.drop());
 
 /** The ranking before this change: every word of 3+ letters OR-ed, ts_rank + word_similarity, no threshold. */
 async function baseline(d: Db, q: string): Promise<string[]> {
@@ -47,6 +50,8 @@ const ids: Record<string, string> = {};
 const queries: { q: string; relevant: string[] }[] = [];
 
 beforeAll(async () => {
+  scratch = await scratchDatabase();
+  db = scratch.db;
   const health = await createTestTheme(db, { title: "Health set" });
   const education = await createTestTheme(db, { title: "Education set" });
   const strategy = await createTestTheme(db, { title: "Strategy set" });
