@@ -2,6 +2,7 @@
  * From discussion to response: a comment quoted into its paper's Response, and the record that
  * it was used (the thread then shows "Used in the response").
  */
+import { cacheTags, invalidate } from "@/lib/cache/tags";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db, Tx } from "@/db";
@@ -60,6 +61,8 @@ export async function recordCommentUse(db: Tx, actor: Actor, commentId: string):
   assertCan(actor, "response.edit", { id: "", paper: comment.paper });
   const responseId = await ensureResponse(db, comment.paper.id);
   await db.insert(commentResponseUses).values({ commentId, responseId, usedBy: actor.id }).onConflictDoNothing();
+  // The paper's thread shows "Used in the response" on the comment.
+  await invalidate(cacheTags.paper(comment.paper.id), cacheTags.response(comment.paper.id));
   return { responseId };
 }
 
