@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
 import type { DemoContext } from "./demo/context";
 import { seedConvergence } from "./demo/convergence";
+import { seedCouncil } from "./demo/council";
 import { seedDiscussion } from "./demo/discussion";
 import { seedFollowing } from "./demo/following";
 import { seedFacts } from "./demo/facts";
@@ -126,6 +127,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedFollowing(ctx, papers);
     await seedFacts(ctx);
     await seedConvergence(ctx);
+    await seedCouncil(ctx, passwordHash);
   });
 }
 
