@@ -59,6 +59,11 @@ const DOC_PUBLIC = (doc: string) => `(
   exists (select 1 from responses r join papers p on p.id = r.paper_id where ${doc} = 'response.' || r.id and ${PAPER_PUBLIC("p")})
   or exists (select 1 from syntheses s join themes th on th.id = s.theme_id where ${doc} = 'synthesis.' || s.id and th.archived_at is null))`;
 
+/** A theme whose agreement map a visitor sees (lib/auth/rules/convergence.ts map.view): active, discussion public. */
+const THEME_MAP_PUBLIC = (col: string) => `exists (select 1 from themes th where th.id = ${col} and th.archived_at is null and th.discussion_public)`;
+/** A published digest of a public paper whose discussion is public (digest.view). */
+const DIGEST_PUBLIC = (d: string) =>
+  `(${d}.status = 'published' and exists (select 1 from papers p join themes th on th.id = p.theme_id where p.id = ${d}.paper_id and ${PAPER_PUBLIC("p")} and th.discussion_public))`;
 /** A directory listing a visitor sees (lib/directory/visibility.ts with the public clearance). */
 const DIRECTORY_PUBLIC = (p: string) =>
   `(${p}.listed and ${p}.name_visibility = 'public' and exists (select 1 from users u where u.id = ${p}.user_id and u.verified_at is not null and u.suspended_at is null))`;
@@ -274,6 +279,56 @@ export const TABLES: Record<string, TableSpec> = {
     member: { where: "t.author_id = $member" },
   },
 
+  // ── agreement map and digests (issue 13) ───────────────────────────────────────────────
+  statements: {
+    group: "convergence",
+    about: "Statements of the themes' agreement maps. Public tier: those not hidden, on active themes whose discussion is public, without their authors.",
+    public: { where: THEME_MAP_PUBLIC("t.theme_id") + " and t.hidden_at is null", columns: all("id", "theme_id", "paper_id", "body", "created_at") },
+    member: { where: "t.author_id = $member" },
+  },
+  statement_votes: {
+    group: "convergence",
+    about: "Agree/disagree/pass per member and statement (political opinions, GDPR art. 9). Not public by member id: the map page's Polis CSV export carries them under numbers only.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  map_versions: {
+    group: "convergence",
+    about: "Every computed map of a theme: groups, per-group counts, representative and consensus statements, axes. Public on public themes (no member ids in it).",
+    public: { where: THEME_MAP_PUBLIC("t.theme_id"), columns: "all" },
+    member: null,
+  },
+  map_points: {
+    group: "convergence",
+    about: "Each member's place and group on a map version. Not public (a point is a member's opinions); one's own in the member tier.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  map_findable: { group: "convergence", about: "Members who let others near them on a map ask to be in touch. Not public.", public: null, member: { where: "t.user_id = $member" } },
+  contact_requests: {
+    group: "convergence",
+    about: "Mutual contact requests between members near each other on a map. Not public.",
+    public: null,
+    member: { where: "t.from_id = $member or t.to_id = $member" },
+  },
+  digests: {
+    group: "convergence",
+    about: "Digest vN of a paper's thread. Public tier: published digests of public papers whose discussion is public.",
+    public: { where: DIGEST_PUBLIC("t"), columns: all("id", "paper_id", "version", "status", "author_id", "created_at", "published_at") },
+    member: { where: "t.author_id = $member" },
+  },
+  digest_points: {
+    group: "convergence",
+    about: "The points of a digest (consensus, controversy, open questions).",
+    public: { where: `exists (select 1 from digests d where d.id = t.digest_id and ${DIGEST_PUBLIC("d")})`, columns: "all" },
+    member: null,
+  },
+  digest_citations: {
+    group: "convergence",
+    about: "Which comments each digest point cites.",
+    public: { where: `exists (select 1 from digest_points dp join digests d on d.id = dp.digest_id where dp.id = t.point_id and ${DIGEST_PUBLIC("d")})`, columns: "all" },
+    member: null,
+  },
   // ── directory, help requests and stories (issue 12) ─────────────────────────────────────
   skills: { group: "directory", about: "The curated skills list admins maintain.", public: { columns: "all" }, member: null },
   directory_profiles: {
