@@ -12,3 +12,4 @@ export * from "./directory";
 export * from "./anecdotes";
 export * from "./open-data";
 export * from "./council";
+export * from "./convergence";

@@ -6,7 +6,7 @@
  *   [chain_seq, prev_hash, actor_digest, action, target_type, target_id, reason, details, created_at]
  * where actor_digest is the hex sha256 of the actor's uuid (or null), details the entry's jsonb,
  * and created_at the UTC time as "YYYY-MM-DDTHH:MM:SS.ffffffZ". The first entry's prev_hash is 64
- * zeros. The trigger that links entries is in migration 0011 (`audit_log_link`); `audit_chain_head`
+ * zeros. The trigger that links entries is in migration 0012 (`audit_log_link`); `audit_chain_head`
  * holds the newest link, so removing entries from the end is detected too.
  *
  * What this cannot show: someone who controls the database can rewrite the whole chain and its

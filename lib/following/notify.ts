@@ -15,6 +15,8 @@ const EMAIL_PREFERENCE = {
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
   decision_closed: "emailPaperDecision",
+  digest_published: "emailPaperPublished",
+  contact_request: "emailCommentReply",
   // issue 12: someone asked for your help, or a story of yours (or one you used) changed
   help_invitation: "emailCommentReply",
   story_update: "emailPaperDecision",

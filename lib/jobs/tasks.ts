@@ -12,6 +12,7 @@ import { rescoreAgingFacts } from "@/lib/facts/score";
 import { closeDecision } from "@/lib/governance/decisions";
 import { countElection } from "@/lib/governance/elections";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { recomputeMapTask } from "@/lib/map/recompute-task";
 import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 import { expireConsents } from "@/lib/anecdotes/commands";
@@ -20,6 +21,8 @@ import { closeOverdueHelpRequests } from "@/lib/help/commands";
 export const tasks = {
   /** Delivers one outbox row by SMTP, under the per-minute limit, retried with backoff. Payload { outboxId }. */
   "mail.send": deliverQueuedMail,
+  /** Recomputes a theme's agreement map after votes (keyed per theme, lib/map/schedule.ts). Payload { themeId }. */
+  "map.recompute": recomputeMapTask,
   /** Daily: stores the hardness of time-sensitive figures whose score is falling with age. */
   "facts.rescore": async (_payload: unknown, helpers: JobHelpers) => {
     const changed = await rescoreAgingFacts(getDb(), new Date());
