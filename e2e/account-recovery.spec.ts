@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { outbox } from "@/db/schema";
 import { expect, signIn, STORAGE, test } from "./fixtures";
 
 test("a member resets a forgotten password through the e-mailed link", async ({ page, browser, makePerson }) => {
@@ -26,6 +28,28 @@ test("a member resets a forgotten password through the e-mailed link", async ({ 
 
   await page.goto(new URL(link).pathname);
   await expect(page.getByText("This link no longer works")).toBeVisible();
+});
+
+// Regression (issue 9): the reset link was built from the request's Origin, which any client sets.
+test("a reset link points to SITE_URL whatever Origin and Host the request claims", async ({ page, makePerson, db, baseURL }) => {
+  const person = await makePerson();
+  await page.goto("/forgot-password");
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password" })).toBeVisible();
+  let forged = 0;
+  await page.route("**/forgot-password", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    forged++;
+    await route.continue({ headers: { ...route.request().headers(), origin: "http://attacker.example", "x-forwarded-host": "attacker.example" } });
+  });
+  await page.getByLabel("E-mail").fill(person.email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("If an account uses that address");
+  expect(forged).toBe(1);
+  const mails = await db.select({ text: outbox.text }).from(outbox).where(eq(outbox.to, person.email));
+  expect(mails).toHaveLength(1);
+  const link = mails[0]!.text.match(/https?:\/\/\S+\/reset-password\/[\w-]+/)![0];
+  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+  expect(mails[0]!.text).not.toContain("attacker.example");
 });
 
 test("sign-in says the same for a wrong password and an unknown account, then throttles the account", async ({ page, makePerson }) => {

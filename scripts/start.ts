@@ -1,21 +1,35 @@
 /**
- * `npm start`: serves a production build (`npm run build` first) against DATABASE_URL,
+ * `npm start`: serves a production build (`npm run build` first, SITE_URL set) against DATABASE_URL,
  * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
  */
 import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/db/migrate";
+import { parseTrustedProxies } from "@/lib/security/client-ip";
 import { collabEnv, spawnSidecar } from "./lib/collab";
-import { bin, onShutdown } from "./lib/processes";
+import { onShutdown } from "./lib/processes";
 
 const url = process.env.DATABASE_URL;
 if (!url || !process.env.AUTH_SECRET || !process.env.MEMBERSHIP_HMAC_KEY) {
   console.error("npm start needs DATABASE_URL, AUTH_SECRET and MEMBERSHIP_HMAC_KEY. For a local try, use npm run dev.");
   process.exit(1);
 }
+// Links in e-mails and feeds are built from SITE_URL only, never from a request's Host or Origin.
+const site = process.env.SITE_URL?.trim();
+if (!site || !/^https?:\/\/[^/]+/.test(site)) {
+  console.error("npm start needs SITE_URL, the site's public address (e.g. https://commonplace.example.org): links in e-mails and feeds point there.");
+  process.exit(1);
+}
+try {
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
 await migrateDatabase(url);
 const port = process.env.PORT ?? "3000";
 const collab = collabEnv(port);
-const web = spawn(bin("next"), ["start", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab } });
+// scripts/serve.ts, not `next start`: it hands the socket's address to the throttles (lib/security/client-ip.ts).
+const web = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, ...collab, PORT: port } });
 const sidecar = spawnSidecar({ ...process.env, ...collab });
 onShutdown(() => [web, sidecar], async () => {});
 // If either stops on its own, stop the other: the site without its sidecar is not the site.

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { follows, notificationPreferences, notifications, users } from "@/db/schema";
+import { siteUrl } from "@/lib/config/site-url";
 import { sendMail } from "@/lib/mail/send";
 
 export type NotificationKind = (typeof notifications.$inferInsert)["kind"];
@@ -38,7 +39,7 @@ export async function notify(tx: Tx, recipients: Iterable<string | null | undefi
     .from(users)
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(and(inArray(users.id, ids)));
-  const site = opts.siteUrl ?? process.env.SITE_URL ?? "http://localhost:3000";
+  const site = siteUrl();
   for (const row of mailTo) {
     if (row.wants === false) continue;
     await sendMail(tx, {
