@@ -39,7 +39,9 @@ test("a reset link points to SITE_URL whatever Origin and Host the request claim
   await page.route("**/forgot-password", async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     forged++;
-    await route.continue({ headers: { ...route.request().headers(), origin: "http://attacker.example", "x-forwarded-host": "attacker.example" } });
+    // Sent from Playwright's own HTTP client (a browser will not forge Origin), as any script could.
+    const response = await route.fetch({ headers: { ...route.request().headers(), origin: "http://attacker.example", "x-forwarded-host": "attacker.example" } });
+    await route.fulfill({ response });
   });
   await page.getByLabel("E-mail").fill(person.email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
