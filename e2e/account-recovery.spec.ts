@@ -76,12 +76,14 @@ test("people outside an area are turned away by the data layer, not just hidden 
   const page = await context.newPage();
   for (const path of ["/admin", "/admin/themes", "/admin/roll", "/admin/members", "/outbox"]) {
     const response = await page.goto(path);
-    expect(response?.status(), path).toBe(404);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Not open to you" })).toBeVisible();
   }
   await context.close();
   const registered = await makePerson({ standing: "registered" });
   const page2 = await browser.newPage();
   await signIn(page2, registered.email, registered.password);
-  expect((await page2.goto("/admin/members"))?.status()).toBe(404);
+  expect((await page2.goto("/admin/members"))?.status()).toBe(403);
+  await expect(page2.getByRole("heading", { level: 1, name: "Verified members only" })).toBeVisible();
   await page2.close();
 });

@@ -86,7 +86,6 @@ test("a pseudonymous member's real name appears on no page a visitor or another 
   /** Pages that must show the pseudonym, or the crawl did not see the author's work at all. */
   const mustShowPseudonym = [
     `/papers/${paper.id}`,
-    `/papers/${paper.id}/response`,
     `/papers/${paper.id}/response/revisions/${responseRevision.id}`,
     `/themes/${theme.slug}/synthesis`,
     `/themes/${theme.slug}/synthesis/revisions/${synthesisRevision.id}`,
@@ -135,7 +134,8 @@ test("a pseudonymous member's real name appears on no page a visitor or another 
 
   const memberContext = await browser.newContext();
   await signIn(await memberContext.newPage(), reader.email, reader.password);
-  const memberPages = await crawl(memberContext.request, "another member", ["/notifications"]);
+  // Members see the revision list (with who saved each) beside the editor; visitors get the reader view.
+  const memberPages = await crawl(memberContext.request, "another member", ["/notifications", `/papers/${paper.id}/response`]);
   await memberContext.close();
 
   test.info().annotations.push({ type: "pages crawled", description: `visitor ${visitorPages}, member ${memberPages}` });

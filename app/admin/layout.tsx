@@ -1,19 +1,16 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { enterAdminArea } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { loadForPage } from "@/lib/auth/page-guard";
 
 /** Navigation only; every admin page and action checks its own permission again. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   if (viewer.id === null) redirect("/sign-in?next=/admin");
-  try {
-    enterAdminArea(viewer);
-  } catch {
-    notFound();
-  }
+  await loadForPage(async () => enterAdminArea(viewer));
   const admin = can(viewer, "theme.create", null);
   const links = [
     ...(admin ? [["/admin/themes", "Themes"]] : []),

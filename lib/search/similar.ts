@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { aliasedTable, sql } from "drizzle-orm";
+import { comments, papers, themes } from "@/db/schema";
+import { canReadDiscussionSql, paperIsPublicSql } from "@/lib/auth/visibility";
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { commentUrl, paperUrl } from "@/lib/following/notify";
@@ -36,8 +38,10 @@ function terms(q: string): { fts: string; trigram: string } {
 export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Promise<SimilarItem[]> {
   const { fts, trigram } = terms(query.q);
   if (!fts && !trigram.trim()) return [];
-  // Members (and suspended members, who may still read) see members-only discussions, as comment.view says.
-  const readsMembersOnly = actor.standing === "member" || actor.standing === "suspended" || actor.roles.has("admin");
+  // The visibility rules of comment.view and paper.view, in SQL (lib/auth/visibility.ts) over the aliases below.
+  const c = aliasedTable(comments, "c");
+  const p = aliasedTable(papers, "p");
+  const t = aliasedTable(themes, "t");
   const paperId = query.paperId ?? null;
   return db.transaction(async (tx) => {
     // A lower threshold than the default 0.6 so that one misspelt word still finds its match.
@@ -52,9 +56,9 @@ export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Pr
             from comments c
             join papers p on p.id = c.paper_id
             join themes t on t.id = p.theme_id
-            where c.deleted_at is null and c.hidden_at is null
-              and p.published_version > 0 and p.hidden_at is null and t.archived_at is null
-              and (t.discussion_public or ${readsMembersOnly})
+            where ${c.deletedAt} is null and ${c.hiddenAt} is null
+              and ${paperIsPublicSql(p, t)}
+              and ${canReadDiscussionSql(actor, t)}
               and (c.search @@ websearch_to_tsquery('english', ${fts}) or ${trigram} <% c.body)
             order by (c.paper_id = ${paperId}::uuid) is true desc,
               ts_rank(c.search, websearch_to_tsquery('english', ${fts})) + word_similarity(${trigram}, c.body) desc,
@@ -80,7 +84,7 @@ export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Pr
             sql`
             select p.id, p.title, p.summary
             from papers p join themes t on t.id = p.theme_id
-            where p.published_version > 0 and p.hidden_at is null and t.archived_at is null
+            where ${paperIsPublicSql(p, t)}
               and (p.search @@ websearch_to_tsquery('english', ${fts}) or ${trigram} <% p.title)
             order by ts_rank(p.search, websearch_to_tsquery('english', ${fts})) + word_similarity(${trigram}, p.title) desc, p.published_at desc
             limit ${SIMILAR_LIMIT}`,
