@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { AccountBanner } from "@/components/layout/account-banner";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { ToastProvider } from "@/components/ui/toast";
 import { signOutAction } from "./(site)/(account)/sign-out/actions";
 import "./globals.css";
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>
+          <SiteFooter />
         </ToastProvider>
       </body>
     </html>

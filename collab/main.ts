@@ -7,10 +7,17 @@
  *   COLLAB_ALLOWED_ORIGINS   comma-separated browser origins (default: SITE_URL and http://localhost:$PORT)
  *   COLLAB_RECHECK_MS        how often connected members' rights are re-read (default 30000)
  *   COLLAB_DEBUG_STATS=1     serve GET /debug/stats (benchmarks)
+ *   REDIS_URL                with it, any number of sidecars serve the same documents (collab/redis-fanout.ts);
+ *                            without it, one sidecar works alone
+ *   REDIS_PREFIX             prepended to every Redis key (default "commonplace:")
+ *
+ * Every sidecar also LISTENs on PostgreSQL for the web app's announcements (revocations, documents
+ * it changed), with or without Redis.
  */
 import { closeDb, getDb } from "@/db";
 import { storeRenderedDocument } from "@/lib/collab/documents";
 import { renderDocument } from "@/lib/collab/render";
+import { pgNotifications } from "./pg-notifications";
 import { startCollabServer } from "./server";
 
 function allowedOrigins(): string[] {
@@ -30,10 +37,15 @@ const server = await startCollabServer({
   recheckIntervalMs: Number(process.env.COLLAB_RECHECK_MS ?? 30_000),
   unloadDelayMs: Number(process.env.COLLAB_UNLOAD_MS ?? 10_000),
   debugStats: process.env.COLLAB_DEBUG_STATS === "1",
+  extensions: [
+    pgNotifications(process.env.DATABASE_URL!),
+    // Loaded only when used, so that a single sidecar does not even load the Redis client.
+    ...(process.env.REDIS_URL ? [(await import("./redis-fanout")).redisFanout({ url: process.env.REDIS_URL, prefix: process.env.REDIS_PREFIX ?? "commonplace:" })] : []),
+  ],
   // Readers get a server render with no websocket: refresh it a couple of seconds after edits.
   onSettled: (doc, ydoc) => storeRenderedDocument(getDb(), doc, renderDocument(ydoc)),
 });
-console.log(`[collab] listening on port ${server.port}`);
+console.log(`[collab] listening on port ${server.port}${process.env.REDIS_URL ? " (with Redis: one of several sidecars)" : ""}`);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -3,7 +3,7 @@
  * authorisation on the upgrade, read-only enforcement, re-checks, persistence and compaction.
  */
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -14,14 +14,26 @@ import { loadActor } from "@/lib/auth/actor";
 import { VISITOR } from "@/lib/auth/permissions";
 import { ensureResponse, getResponseForReaders, issueCollabToken, storeRenderedDocument } from "@/lib/collab/documents";
 import { renderDocument } from "@/lib/collab/render";
-import { loadYDoc } from "@/lib/collab/persistence";
-import { CLOSE, MAX_FRAME_BYTES } from "@/lib/collab/protocol";
+import { loadSnapshot, loadYDoc } from "@/lib/collab/persistence";
+import { CLOSE, MAX_FRAME_BYTES, MESSAGE } from "@/lib/collab/protocol";
 import { signCollabToken } from "@/lib/collab/token";
 import { createPerson, createTestPaper } from "@/lib/testing/factories";
+import { encodeAwarenessEntries } from "./awareness";
 import { startCollabServer, type CollabServer, type CollabServerOptions } from "./server";
 import { connectClient, synced, tryUpgrade, until, type TestClient } from "./test-helpers";
 
 const db = getDb();
+/** A varuint length followed by the bytes, as lib0 writes a byte array. */
+function encodeVarBytes(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let n = bytes.length;
+  while (n > 0x7f) {
+    out.push(0x80 | (n & 0x7f));
+    n >>>= 7;
+  }
+  out.push(n);
+  return [...out, ...bytes];
+}
 const ORIGIN = "http://localhost:3999";
 const RECHECK_MS = 200;
 
@@ -56,9 +68,22 @@ function client(doc: string, token: string, at = url) {
   return c;
 }
 
+let barriers = 0;
+/**
+ * Sends an awareness change on `from`'s socket and waits until `observer` receives it: frames on one
+ * socket are handled in order, so everything `from` sent before has been handled by then.
+ */
+async function barrier(from: TestClient, observer: TestClient) {
+  const mark = ++barriers;
+  from.provider.awareness.setLocalStateField("barrier", mark);
+  await until(() => (observer.provider.awareness.getStates().get(from.ydoc.clientID) as { barrier?: number } | undefined)?.barrier === mark, "barrier seen");
+}
+
 const textOf = (c: { ydoc: { getText(name: string): { toString(): string } } }) => c.ydoc.getText("body").toString();
-const storedCount = async (doc: string) =>
-  Number((await db.select({ n: sql<number>`count(*)` }).from(collabUpdates).where(eq(collabUpdates.doc, doc)))[0]!.n);
+const storedCount = async (doc: string, userId?: string) =>
+  Number(
+    (await db.select({ n: sql<number>`count(*)` }).from(collabUpdates).where(userId ? and(eq(collabUpdates.doc, doc), eq(collabUpdates.userId, userId)) : eq(collabUpdates.doc, doc)))[0]!.n,
+  );
 async function storedText(doc: string) {
   const { ydoc } = await loadYDoc(db, doc);
   const text = ydoc.getText("body").toString();
@@ -134,8 +159,8 @@ describe("collaboration sidecar", () => {
     await Promise.all([synced(w), synced(r1), synced(r2)]);
     r1.ydoc.getText("body").insert(0, "SNEAKY1 ");
     r2.ydoc.getText("body").insert(0, "SNEAKY2 ");
-    // Let the read-only frames reach the server, then write something everyone must see.
-    await new Promise((r) => setTimeout(r, 150));
+    // Barrier: each reader's next frame, seen by the writer, proves its update frame was handled.
+    await Promise.all([barrier(r1, w), barrier(r2, w)]);
     w.ydoc.getText("body").insert(0, "legit ");
     await until(() => textOf(r1).includes("legit") && textOf(r2).includes("legit"), "readers see the writer's change");
     expect(textOf(w)).toBe("legit ");
@@ -157,10 +182,17 @@ describe("collaboration sidecar", () => {
     await until(() => c.closes.includes(CLOSE.forbidden), "suspended member disconnected", RECHECK_MS * 10);
     // The client comes back with its old token, read-only now: its edits are not stored.
     await synced(c);
-    const before = await storedCount(doc);
+    const w = client(doc, (await writer(doc)).token);
+    await synced(w);
+    const before = await storedCount(doc, person.id);
     c.ydoc.getText("body").insert(0, "after suspension ");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await storedCount(doc)).toBe(before);
+    // Barrier: c's next frame reached the server after its update, then a write that must be stored
+    // (one document's stores are applied in order, so had c's update been accepted it would be in first).
+    await barrier(c, w);
+    w.ydoc.getText("body").insert(0, "barrier ");
+    await until(async () => (await storedText(doc)).includes("barrier"), "the barrier write is stored");
+    expect(await storedCount(doc, person.id)).toBe(before);
+    expect(await storedText(doc)).not.toContain("after suspension");
   });
 
   it("closes a socket that sends an oversized or malformed frame, and only that socket", async () => {
@@ -256,8 +288,20 @@ describe("collaboration sidecar", () => {
     const text = await storedText(doc);
     expect(text).toContain("alpha");
     expect(text).toContain("beta");
-    // The second instance merged the first one's snapshot when its own write conflicted.
-    await until(() => textOf(b).includes("alpha"), "b received alpha through the merged snapshot");
+    // Once the first instance's snapshot holds gamma, the second one's next compaction conflicts with
+    // it: it merges that snapshot (and so b receives alpha and gamma) instead of overwriting it.
+    await until(async () => {
+      const snapshot = await loadSnapshot(db, doc);
+      if (!snapshot) return false;
+      const d = new Y.Doc();
+      Y.applyUpdate(d, snapshot.state);
+      const has = d.getText("body").toString().includes("gamma");
+      d.destroy();
+      return has;
+    }, "the first instance's snapshot holds gamma");
+    b.ydoc.getText("body").insert(0, "delta ");
+    await until(() => textOf(b).includes("alpha") && textOf(b).includes("gamma"), "b received alpha through the merged snapshot");
+    expect(await storedText(doc)).toContain("delta");
   });
 
   it("shows each caret under the name of the member behind the socket, whatever the client claims", async () => {
@@ -274,11 +318,41 @@ describe("collaboration sidecar", () => {
     expect(seen).toEqual({ name: alice.person.displayName, color: "#aa0000", id: alice.person.id });
   });
 
+  it("lets a connection publish awareness only for its own client id", async () => {
+    const { doc } = await newDocument();
+    const a = client(doc, (await writer(doc)).token);
+    const b = client(doc, (await writer(doc)).token);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField("user", { name: "A", color: "#111111" });
+    await until(() => b.provider.awareness.getStates().has(a.ydoc.clientID), "b sees a's caret");
+    // A raw frame from b that claims to be a (and a made-up client), then one for b itself.
+    const victim = a.ydoc.clientID;
+    const forged = encodeAwarenessEntries([
+      { clientId: victim, clock: 1000, state: JSON.stringify({ user: { name: "Forged", color: "#ff0000" }, cursor: null }) },
+      { clientId: 424242, clock: 1, state: JSON.stringify({ user: { name: "Ghost" } }) },
+    ]);
+    const frame = new Uint8Array([MESSAGE.awareness, ...encodeVarBytes(forged)]);
+    (b.provider.ws as unknown as WebSocket).send(frame);
+    b.provider.awareness.setLocalStateField("user", { name: "B", color: "#222222" });
+    // The barrier: a sees b's own (later) state, so the forged frame was handled before.
+    await until(() => a.provider.awareness.getStates().has(b.ydoc.clientID), "a sees b's caret");
+    const c = client(doc, (await writer(doc)).token);
+    await synced(c);
+    await until(() => c.provider.awareness.getStates().has(b.ydoc.clientID) && c.provider.awareness.getStates().has(victim), "c sees both carets");
+    const states = c.provider.awareness.getStates();
+    expect((states.get(victim) as { user: { color: string } }).user.color).toBe("#111111");
+    expect(states.has(424242)).toBe(false);
+    expect(a.closes).toEqual([]);
+  });
+
   it("closes the socket and broadcasts nothing when an update cannot be stored", async () => {
+    // No periodic re-check here: it would close the socket for the deleted account before the store fails.
+    const own = await start({ recheckIntervalMs: 3_600_000 });
+    const at = `ws://127.0.0.1:${own.port}`;
     const { doc } = await newDocument();
     const doomed = await writer(doc);
-    const a = client(doc, doomed.token);
-    const b = client(doc, (await writer(doc)).token);
+    const a = client(doc, doomed.token, at);
+    const b = client(doc, (await writer(doc)).token, at);
     await Promise.all([synced(a), synced(b)]);
     // The account disappears while connected: storing its next update fails on the foreign key.
     await db.delete(users).where(eq(users.id, doomed.person.id));

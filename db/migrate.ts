@@ -2,11 +2,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-/** Applies every committed migration; safe to run on each start. */
+const warningsOnly = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`graphile-worker: ${message}`);
+});
+
+/**
+ * Applies every committed migration, then installs or updates the job queue's own schema
+ * (`graphile_worker`, owned by graphile-worker's migrations, not ours); safe to run on each start.
+ */
 export async function migrateDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -16,4 +24,5 @@ export async function migrateDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+  await runMigrations({ connectionString: url, logger: warningsOnly });
 }

@@ -1,14 +1,15 @@
 /**
  * `npm run dev`: one command for the whole app. Without DATABASE_URL it starts an embedded
  * PostgreSQL with its data in .data/pg; it then migrates, seeds demo content on first start,
- * and serves the site with `next dev` and the collaboration sidecar (collab/, port COLLAB_PORT,
- * default 1234) side by side. Ctrl-C stops everything.
+ * and serves the site with `next dev`, the collaboration sidecar (collab/, port COLLAB_PORT,
+ * default 1234) and the job worker (scripts/worker.ts: e-mail, digests, deadlines) side by side. Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { createDatabase, startEmbedded } from "./lib/postgres";
 import { collabEnv, spawnSidecar } from "./lib/collab";
+import { spawnWorker } from "./lib/worker";
 import { bin, onShutdown, stopWhenLauncherExits } from "./lib/processes";
 import { localSecrets } from "./lib/secrets";
 
@@ -53,6 +54,7 @@ process.env.SITE_URL ??= `http://localhost:${port}`;
 const collab = collabEnv(port);
 children.push(spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab, NEXT_TELEMETRY_DISABLED: "1" } }));
 children.push(spawnSidecar({ ...process.env, ...collab }));
+children.push(spawnWorker({ ...process.env, SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}` }));
 for (const child of children) {
   child.on("exit", (code) => {
     if (code && code !== 0) {

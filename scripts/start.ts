@@ -1,11 +1,12 @@
 /**
  * `npm start`: serves a production build (`npm run build` first, SITE_URL set) against DATABASE_URL,
- * applying migrations first, with the collaboration sidecar beside it. Secrets come from the environment.
+ * applying migrations first, with the collaboration sidecar and the job worker beside it. Secrets come from the environment.
  */
 import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/db/migrate";
 import { parseTrustedProxies } from "@/lib/security/client-ip";
 import { collabEnv, spawnSidecar } from "./lib/collab";
+import { spawnWorker } from "./lib/worker";
 import { onShutdown } from "./lib/processes";
 
 const url = process.env.DATABASE_URL;
@@ -31,9 +32,11 @@ const collab = collabEnv(port);
 // scripts/serve.ts, not `next start`: it hands the socket's address to the throttles (lib/security/client-ip.ts).
 const web = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...process.env, ...collab, PORT: port } });
 const sidecar = spawnSidecar({ ...process.env, ...collab });
-onShutdown(() => [web, sidecar], async () => {});
-// If either stops on its own, stop the other: the site without its sidecar is not the site.
-for (const child of [web, sidecar]) {
+// Each instance runs its own worker; workers share the queue safely (SKIP LOCKED).
+const worker = spawnWorker(process.env);
+onShutdown(() => [web, sidecar, worker], async () => {});
+// If one stops on its own, stop the others: the site without its sidecar or worker is not the site.
+for (const child of [web, sidecar, worker]) {
   child.on("exit", (code) => {
     // 130/143: it was stopped by Ctrl-C or SIGTERM with the rest of us.
     if (code !== 0 && code !== 130 && code !== 143) console.error(`A process stopped with code ${code}; stopping the rest.`);

@@ -14,6 +14,7 @@ import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { assertLocal, createDatabase, dropDatabase, freePort, startEmbedded } from "./lib/postgres";
 import { bin, run } from "./lib/processes";
+import { spawnWorker } from "./lib/worker";
 import { randomSecrets } from "./lib/secrets";
 
 const KINDS = ["unit", "integration", "e2e"] as const;
@@ -105,11 +106,21 @@ try {
       await closeDb();
       const port = await freePort();
       const collabPort = await freePort();
-      await time("e2e", () =>
-        run(bin("playwright"), ["test", ...playwrightArgs], {
-          env: { ...env, E2E_PORT: String(port), E2E_COLLAB_PORT: String(collabPort), RATE_LIMIT_IP_MULTIPLIER: "1000" },
-        }),
-      );
+      const siteUrl = `http://localhost:${port}`;
+      // The job worker runs beside the site, as in production, so queued mail reaches the outbox's end.
+      const worker = spawnWorker({ ...env, SITE_URL: siteUrl });
+      try {
+        await time("e2e", () =>
+          run(bin("playwright"), ["test", ...playwrightArgs], {
+            env: { ...env, E2E_PORT: String(port), E2E_COLLAB_PORT: String(collabPort), RATE_LIMIT_IP_MULTIPLIER: "1000" },
+          }),
+        );
+      } finally {
+        if (worker.exitCode === null) {
+          worker.kill("SIGTERM");
+          await new Promise((r) => worker.once("exit", r));
+        }
+      }
     }
   }
 } finally {

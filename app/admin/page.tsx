@@ -16,6 +16,7 @@ export default async function AdminHome() {
       ? [
           { href: "/admin/roll", title: "Membership roll", text: "Import the roll as CSV. It is stored only as keyed hashes." },
           { href: "/outbox", title: "Outbox", text: "E-mail the site has sent, or would send when SMTP is not configured." },
+          { href: "/admin/open-data", title: "Open data", text: "Download the full bundle to restart the site elsewhere, or restore one into a fresh site." },
         ]
       : []),
   ];

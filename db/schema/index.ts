@@ -7,3 +7,7 @@ export * from "./discussion";
 export * from "./following";
 export * from "./facts";
 export * from "./collab";
+export * from "./directory";
+export * from "./anecdotes";
+export * from "./open-data";
+export * from "./council";

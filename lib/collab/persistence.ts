@@ -84,17 +84,30 @@ export async function appendUpdates(db: Tx, rows: NewUpdate[]): Promise<number[]
   return inserted.map((r) => r.seq);
 }
 
+/** First key of the advisory lock a compaction holds (the second is the document's hash). */
+const COMPACTION_LOCK = 0x636f6c;
+
 /**
  * Replaces snapshot version `expectedVersion` (0: there is none yet) with `fullState` and deletes
  * the update rows `coveredSeqs` it includes, in one transaction. Returns the new version, or null
  * when someone else wrote a snapshot meanwhile (an instance that had the document open before a
- * restart): then nothing is written, and the caller merges that snapshot in and tries again, so a
- * snapshot never drops what another one held.
+ * restart, or another sidecar): then nothing is written, and the caller merges that snapshot in and
+ * tries again, so a snapshot never drops what another one held. "busy" when another compaction of
+ * the document held the advisory lock for over 5 s: nothing is written, try later.
  */
-export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, coveredSeqs: number[], expectedVersion: number): Promise<number | null> {
+export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, coveredSeqs: number[], expectedVersion: number): Promise<number | null | "busy"> {
   const state = await packState(fullState);
-  const upToSeq = coveredSeqs.length ? Math.max(...coveredSeqs) : 0;
+  const upToSeq = coveredSeqs.reduce((a, b) => Math.max(a, b), 0);
   return db.transaction(async (tx) => {
+    // One compaction of a document at a time, whichever sidecar (or script) runs it: the others wait
+    // their turn (a compaction takes milliseconds), then find the snapshot moved on and merge it.
+    await tx.execute(sql`set local lock_timeout = '5s'`);
+    try {
+      await tx.execute(sql`select pg_advisory_xact_lock(${COMPACTION_LOCK}, hashtext(${doc}))`);
+    } catch (e) {
+      if ((e as { code?: string }).code === "55P03" || (e as { cause?: { code?: string } }).cause?.code === "55P03") return "busy";
+      throw e;
+    }
     const written =
       expectedVersion === 0
         ? await tx.insert(collabSnapshots).values({ doc, state, upToSeq, version: 1 }).onConflictDoNothing().returning({ version: collabSnapshots.version })
@@ -109,6 +122,27 @@ export async function storeSnapshot(db: Db, doc: string, fullState: Uint8Array, 
     }
     return written[0]!.version;
   });
+}
+
+/** Which of these update rows of a document are still stored (not yet folded into a snapshot). */
+export async function storedSeqs(db: Tx, doc: string, seqs?: number[]): Promise<number[]> {
+  if (seqs && !seqs.length) return [];
+  const rows = await db
+    .select({ seq: collabUpdates.seq })
+    .from(collabUpdates)
+    .where(seqs ? and(eq(collabUpdates.doc, doc), inArray(collabUpdates.seq, seqs)) : eq(collabUpdates.doc, doc));
+  return rows.map((r) => r.seq);
+}
+
+/** Update rows of a document by seq (a catch-up after missed messages). */
+export async function loadUpdates(db: Tx, doc: string, seqs: number[]): Promise<{ seq: number; update: Uint8Array }[]> {
+  if (!seqs.length) return [];
+  const rows = await db
+    .select({ seq: collabUpdates.seq, update: collabUpdates.update })
+    .from(collabUpdates)
+    .where(and(eq(collabUpdates.doc, doc), inArray(collabUpdates.seq, seqs)))
+    .orderBy(collabUpdates.seq);
+  return rows.map((r) => ({ seq: r.seq, update: asBytes(r.update) }));
 }
 
 /** The current snapshot of a document, unpacked, with its version; null when there is none. */

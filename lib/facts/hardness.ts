@@ -98,9 +98,11 @@ const UPHELD_CAP = 6;
 const DISPUTE_BASE = 8;
 const DISPUTE_BY_RECORD = 12;
 const DISPUTE_CAP = 40;
-const FRESH_YEARS = 2;
+export const FRESH_YEARS = 2;
 const AGE_LOSS_PER_YEAR = 0.15;
 const AGE_LOSS_CAP = 0.6;
+/** After this many years a figure's age loss is at its cap and its score stops changing with time. */
+export const AGING_ENDS_YEARS = FRESH_YEARS + AGE_LOSS_CAP / AGE_LOSS_PER_YEAR;
 
 /** Track record with a Beta(1, 1) prior: a newcomer counts one half. */
 export const reliability = (r: ReviewerRecord) => (Math.max(0, r.agree) + 1) / (Math.max(r.total, r.agree, 0) + 2);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { disputes, factReviews, factSources, facts } from "@/db/schema";
-import { computeHardness, type Hardness, type ReviewerRecord } from "./hardness";
+import { AGING_ENDS_YEARS, computeHardness, FRESH_YEARS, type Hardness, type ReviewerRecord } from "./hardness";
 
 /**
  * Each reviewer's track record: of their reviews on facts where a dispute was later settled,
@@ -74,4 +74,32 @@ export async function recomputeForReviewersOf(db: Tx, factId: string): Promise<n
     .where(inArray(factReviews.reviewerId, db.select({ id: factReviews.reviewerId }).from(factReviews).where(eq(factReviews.factId, factId))));
   for (const r of rows) await recomputeHardness(db, r.factId);
   return rows.length;
+}
+
+/**
+ * Time-sensitive figures lose hardness as they age, but nothing writes to them as they do: the
+ * daily `facts.rescore` job stores the score of every figure in its ageing years (older than
+ * FRESH_YEARS, younger than AGING_ENDS_YEARS, a day's margin each side), each in its own short
+ * transaction. Returns how many stored scores changed.
+ */
+export async function rescoreAgingFacts(db: Db, now = new Date()): Promise<number> {
+  const day = 24 * 3600 * 1000;
+  const year = 365.25 * day;
+  const youngest = new Date(now.getTime() - FRESH_YEARS * year + day).toISOString().slice(0, 10);
+  const oldest = new Date(now.getTime() - AGING_ENDS_YEARS * year - day).toISOString().slice(0, 10);
+  const rows = await db
+    .select({ id: facts.id, hardness: facts.hardness })
+    .from(facts)
+    .where(and(eq(facts.timeSensitive, true), inArray(facts.status, ["proposed", "accepted"]), sql`${facts.asOf} <= ${youngest}`, sql`${facts.asOf} >= ${oldest}`));
+  let changed = 0;
+  for (const row of rows) {
+    const updated = await db.transaction(async (tx) => {
+      const { score } = await hardnessOf(tx, row.id, now);
+      if (score === row.hardness) return false;
+      await tx.update(facts).set({ hardness: score }).where(eq(facts.id, row.id));
+      return true;
+    });
+    if (updated) changed++;
+  }
+  return changed;
 }

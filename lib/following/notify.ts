@@ -14,6 +14,9 @@ const EMAIL_PREFERENCE = {
   paper_decision: "emailPaperDecision",
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
+  // issue 12: someone asked for your help, or a story of yours (or one you used) changed
+  help_invitation: "emailCommentReply",
+  story_update: "emailPaperDecision",
 } as const satisfies Record<NotificationKind, keyof typeof notificationPreferences.$inferSelect>;
 
 export interface NotificationInput {
@@ -27,9 +30,10 @@ export interface NotificationInput {
 
 /**
  * Notifies people in the app, always, and by e-mail when their settings allow it (on by default).
- * The person who caused the event is never notified of it. Call inside the transaction of the change.
+ * The person who caused the event is never notified of it. Call inside the transaction of the change:
+ * the notifications, the outbox rows and their delivery jobs commit or roll back with it.
  */
-export async function notify(tx: Tx, recipients: Iterable<string | null | undefined>, input: NotificationInput, opts: { actorId?: string | null; siteUrl?: string } = {}): Promise<number> {
+export async function notify(tx: Tx, recipients: Iterable<string | null | undefined>, input: NotificationInput, opts: { actorId?: string | null } = {}): Promise<number> {
   const ids = [...new Set([...recipients].filter((id): id is string => !!id && id !== opts.actorId))];
   if (ids.length === 0) return 0;
   await tx.insert(notifications).values(ids.map((userId) => ({ userId, kind: input.kind, title: input.title, url: input.url })));
@@ -40,14 +44,17 @@ export async function notify(tx: Tx, recipients: Iterable<string | null | undefi
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
     .where(and(inArray(users.id, ids)));
   const site = siteUrl();
-  for (const row of mailTo) {
-    if (row.wants === false) continue;
-    await sendMail(tx, {
-      to: row.email,
-      subject: input.title,
-      text: `${input.text}\n\n${site}${input.url}\n\nYou can change which e-mails you receive at ${site}/settings/notifications`,
-    });
-  }
+  // Written and queued in this transaction; the worker delivers after commit.
+  await sendMail(
+    tx,
+    mailTo
+      .filter((row) => row.wants !== false)
+      .map((row) => ({
+        to: row.email,
+        subject: input.title,
+        text: `${input.text}\n\n${site}${input.url}\n\nYou can change which e-mails you receive at ${site}/settings/notifications`,
+      })),
+  );
   return ids.length;
 }
 

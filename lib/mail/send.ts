@@ -1,27 +1,26 @@
-import nodemailer, { type Transporter } from "nodemailer";
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { outbox } from "@/db/schema";
+import { enqueueJobs } from "@/lib/jobs/queue";
+import { MAIL_MAX_ATTEMPTS } from "./limits";
 
-let transport: Transporter | null | undefined;
-function smtp(): Transporter | null {
-  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
-  return transport;
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
 }
 
 /**
- * Every message is written to the outbox first; with SMTP configured it is then sent and marked.
- * Without SMTP the outbox is where development and admins read it.
+ * Queues messages: writes each to the outbox and enqueues its delivery (`mail.send`) in the
+ * caller's transaction. Nothing is sent before the transaction commits, and nothing at all if it
+ * rolls back; SMTP happens in the worker, with retries, never inside a request's transaction.
  */
-export async function sendMail(db: Tx, message: { to: string; subject: string; text: string }): Promise<void> {
-  const [row] = await db.insert(outbox).values(message).returning({ id: outbox.id });
-  const t = smtp();
-  if (!t) return;
-  try {
-    await t.sendMail({ from: process.env.MAIL_FROM ?? "Commonplace <no-reply@localhost>", ...message });
-    await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row!.id));
-  } catch (e) {
-    console.error("mail: SMTP delivery failed", e);
-    await db.update(outbox).set({ error: String((e as Error).message ?? e) }).where(eq(outbox.id, row!.id));
-  }
+export async function sendMail(tx: Tx, messages: MailMessage | MailMessage[]): Promise<string[]> {
+  const list = Array.isArray(messages) ? messages : [messages];
+  if (list.length === 0) return [];
+  const rows = await tx.insert(outbox).values(list).returning({ id: outbox.id });
+  await enqueueJobs(
+    tx,
+    rows.map((r) => ({ task: "mail.send", payload: { outboxId: r.id }, jobKey: `mail:${r.id}`, maxAttempts: MAIL_MAX_ATTEMPTS })),
+  );
+  return rows.map((r) => r.id);
 }

@@ -4,6 +4,7 @@ import { roleGrants, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor, GlobalRole, MemberResource } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { announceRevocation } from "@/lib/collab/announce";
 import { AppError, notFound } from "@/lib/errors";
 import { deleteUserSessions } from "./sessions";
 
@@ -40,6 +41,7 @@ export async function suspendMember(db: Db, actor: Actor, input: { userId: strin
     if (target.suspendedAt) throw new AppError("conflict:member", "That member is already suspended.");
     await tx.update(users).set({ suspendedAt: new Date(), suspendedReason: input.reason, updatedAt: new Date() }).where(eq(users.id, target.id));
     await deleteUserSessions(tx, target.id);
+    await announceRevocation(tx, { userId: target.id });
     await recordAudit(tx, { actorId: actor.id, action: "member.suspend", targetType: "member", targetId: target.id, reason: input.reason });
   });
 }
@@ -74,6 +76,7 @@ export async function revokeRole(db: Db, actor: Actor, input: { userId: string; 
       .where(and(eq(roleGrants.userId, target.id), eq(roleGrants.role, input.role), isNull(roleGrants.revokedAt)))
       .returning({ id: roleGrants.id });
     if (revoked.length === 0) throw new AppError("conflict:role", "That member does not have this role.");
+    await announceRevocation(tx, { userId: target.id });
     await recordAudit(tx, { actorId: actor.id, action: "role.revoke", targetType: "member", targetId: target.id, reason: input.reason, details: { role: input.role } });
   });
 }

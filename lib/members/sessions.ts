@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt, or } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { sessions } from "@/db/schema";
+import { memberActivity, sessions } from "@/db/schema";
 
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 3600 * 1000;
 export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
@@ -10,6 +10,7 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 export async function createSession(db: Tx, userId: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS) });
+  await touchActivity(db, userId);
   return id;
 }
 
@@ -26,6 +27,7 @@ export async function sessionUserId(db: Tx, sessionId: string): Promise<string |
   if (!row) return null;
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
+    await touchActivity(db, row.userId);
   }
   return row.userId;
 }
@@ -44,4 +46,10 @@ export async function purgeExpiredSessions(db: Tx): Promise<void> {
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - SESSION_IDLE_MS))));
+}
+
+/** Last use of the site, kept beyond the session's life: recall thresholds count active members by it. */
+async function touchActivity(db: Tx, userId: string): Promise<void> {
+  const now = new Date();
+  await db.insert(memberActivity).values({ userId, lastSeenAt: now }).onConflictDoUpdate({ target: memberActivity.userId, set: { lastSeenAt: now } });
 }

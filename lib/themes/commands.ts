@@ -4,6 +4,7 @@ import { roleGrants, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { announceRevocation } from "@/lib/collab/announce";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { ThemeInput } from "@/lib/validation/themes";
 
@@ -40,6 +41,7 @@ export async function updateTheme(db: Db, actor: Actor, id: string, input: Theme
       assertCan(actor, "theme.update", theme);
       await tx.update(themes).set({ ...input, updatedAt: new Date() }).where(eq(themes.id, id));
       const changed = (Object.keys(input) as (keyof ThemeInput)[]).filter((k) => theme[k] !== input[k]);
+      if (changed.includes("discussionPublic")) await announceRevocation(tx, { themeId: id });
       await recordAudit(tx, { actorId: actor.id, action: "theme.update", targetType: "theme", targetId: id, details: { title: input.title, changed } });
       return { slug: input.slug };
     });
@@ -56,6 +58,7 @@ export async function setThemeArchived(db: Db, actor: Actor, id: string, archive
     assertCan(actor, "theme.archive", theme);
     if (!!theme.archivedAt === archived) return;
     await tx.update(themes).set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() }).where(eq(themes.id, id));
+    await announceRevocation(tx, { themeId: id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: archived ? "theme.archive" : "theme.unarchive",
@@ -110,6 +113,7 @@ export async function setCurators(db: Db, actor: Actor, themeId: string, emails:
     if (added.length) {
       await tx.insert(roleGrants).values(added.map((userId) => ({ userId, role: "curator" as const, themeId, grantedBy: actor.id })));
     }
+    if (removed.length) await announceRevocation(tx, { themeId });
     if (added.length || removed.length) {
       await recordAudit(tx, {
         actorId: actor.id,

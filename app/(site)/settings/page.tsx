@@ -88,6 +88,22 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <ProfileForm profile={profile} />
         )}
       </section>
+
+      <section aria-labelledby="data-heading" className="space-y-3">
+        <h2 id="data-heading" className="text-xl font-semibold">
+          Your data
+        </h2>
+        <p className="text-slate-700">
+          Download everything you have written, voted, followed and been sent, as one file in the site’s{" "}
+          <Link href="/open-data/format" className="text-blue-800 underline">
+            open-data format
+          </Link>{" "}
+          (your right under GDPR article 20).
+        </p>
+        <a href="/settings/my-data.tar" download className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-slate-900 hover:bg-slate-50">
+          Download my data
+        </a>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions";
+import { openPetition, signPetition } from "@/lib/council/recall";
+import { consume } from "@/lib/security/rate-limit";
+import { petitionSchema, signSchema } from "@/lib/validation/council";
+
+export const openPetitionAction = formAction(petitionSchema, async ({ holder, reason }, { db, actor }) => {
+  await consume(["write", actor.id]);
+  await openPetition(db, actor, { ...holder, reason });
+  revalidatePath("/governance/recall");
+  return { ok: true, message: "Your petition is open and carries your signature." };
+});
+
+export const signPetitionAction = formAction(signSchema, async ({ petitionId }, { db, actor }) => {
+  await consume(["write", actor.id]);
+  const out = await signPetition(db, actor, petitionId);
+  revalidatePath("/governance/recall");
+  revalidatePath("/", "layout");
+  return {
+    ok: true,
+    message: out.succeeded
+      ? `Signed. The petition reached its threshold (${out.signatures} of ${out.threshold}) and the role has been removed. ${out.note ?? ""}`.trim()
+      : `Signed: ${out.signatures} of ${out.threshold} signatures.`,
+  };
+});

@@ -1,0 +1,72 @@
+/**
+ * Who may see which field of a directory profile: one rule table, from which both the SQL that
+ * filters and selects (so a search can never match on a field hidden from the searcher) and the
+ * decision of what to render are derived.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { directoryProfiles, type Visibility } from "@/db/schema";
+import { isCouncil, isVerified, type Actor } from "@/lib/auth/core";
+
+/** From most private to most open; the same order as the PostgreSQL enum. */
+export const VISIBILITIES = ["only_me", "council_curators", "members", "public"] as const satisfies readonly Visibility[];
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  only_me: "Only me",
+  council_curators: "Council and curators",
+  members: "Members",
+  public: "Everyone (public)",
+};
+export const DEFAULT_VISIBILITY: Visibility = "only_me";
+
+export const rank = (v: Visibility) => VISIBILITIES.indexOf(v);
+
+/**
+ * The most private level a viewer may see on someone else's profile. A suspended or unverified
+ * account sees what the public sees; council members and curators (of any theme) see one step more.
+ */
+export function clearanceOf(viewer: Actor): Visibility {
+  if (!isVerified(viewer)) return "public";
+  if (isCouncil(viewer) || viewer.curatorOf.size > 0) return "council_curators";
+  return "members";
+}
+
+/** The TypeScript form of the rule: the owner sees everything of theirs; others what their clearance allows. */
+export function canSeeField(viewer: Actor, ownerId: string, level: Visibility): boolean {
+  return (viewer.id !== null && viewer.id === ownerId) || rank(level) >= rank(clearanceOf(viewer));
+}
+
+type P = typeof directoryProfiles;
+interface FieldRule {
+  label: string;
+  visibility: (p: P) => AnyPgColumn;
+  /** The stored value; null for `name`, whose value is the member's public name. */
+  value: ((p: P) => AnyPgColumn) | null;
+}
+
+/** Every field with its own visibility. `name` decides whether the member is listed to a viewer at all. */
+export const DIRECTORY_FIELDS = {
+  name: { label: "Your name in the directory", visibility: (p) => p.nameVisibility, value: null },
+  skills: { label: "Skills", visibility: (p) => p.skillsVisibility, value: (p) => p.skills },
+  tags: { label: "Other skills (your own words)", visibility: (p) => p.tagsVisibility, value: (p) => p.tags },
+  interests: { label: "Interests (themes)", visibility: (p) => p.interestsVisibility, value: (p) => p.interests },
+  hours: { label: "Hours a month", visibility: (p) => p.hoursVisibility, value: (p) => p.hoursPerMonth },
+  region: { label: "Region", visibility: (p) => p.regionVisibility, value: (p) => p.region },
+  languages: { label: "Languages", visibility: (p) => p.languagesVisibility, value: (p) => p.languages },
+  contact: { label: "Contact preference", visibility: (p) => p.contactVisibility, value: (p) => p.contactPreference },
+  bio: { label: "About you", visibility: (p) => p.bioVisibility, value: (p) => p.bio },
+} as const satisfies Record<string, FieldRule>;
+export type DirectoryField = keyof typeof DIRECTORY_FIELDS;
+export const DIRECTORY_FIELD_NAMES = Object.keys(DIRECTORY_FIELDS) as DirectoryField[];
+
+/** The SQL form of the same rule, for one field: true where the viewer may see it. */
+export function fieldVisibleSql(field: DirectoryField, viewer: Actor, p: P = directoryProfiles): SQL {
+  const level = DIRECTORY_FIELDS[field].visibility(p);
+  const clearance = sql`${level} >= ${clearanceOf(viewer)}::directory_visibility`;
+  return viewer.id ? sql`(${p.userId} = ${viewer.id}::uuid or ${clearance})` : sql`(${clearance})`;
+}
+
+/** The field's value where the viewer may see it, else NULL: what a query selects. */
+export function visibleValueSql<T>(field: Exclude<DirectoryField, "name">, viewer: Actor, p: P = directoryProfiles): SQL<T | null> {
+  const value = DIRECTORY_FIELDS[field].value(p);
+  return sql<T | null>`(case when ${fieldVisibleSql(field, viewer, p)} then ${value} end)`;
+}
