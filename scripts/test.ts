@@ -59,6 +59,9 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...randomSecrets(),
   DATABASE_URL: url,
+  NEXT_DEPLOYMENT_ID: `test-${process.pid}`,
+  // Keys of this run only, on the shared Redis (the cluster test uses it; REDIS_URL stays opt-in).
+  REDIS_PREFIX: `commonplace-test-${process.pid}-${Date.now().toString(36)}`,
   COMMONPLACE_TEST_DATABASE: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   CHROMIUM_PATH: chromium,

@@ -5,6 +5,8 @@ import { enterAdminArea } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { loadForPage } from "@/lib/auth/page-guard";
+import { SiteChrome } from "@/components/layout/site-chrome";
+import { signOutAction } from "../(site)/(account)/sign-out/actions";
 
 /** Navigation only; every admin page and action checks its own permission again. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -18,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(admin ? [["/admin/roll", "Membership roll"], ["/outbox", "Outbox"]] : []),
   ];
   return (
+    <SiteChrome viewer={viewer} signOutAction={signOutAction}>
     <div className="space-y-6">
       <nav aria-label="Admin" className="flex flex-wrap gap-2 border-b border-slate-200 pb-3">
         <Link href="/admin" className="rounded px-2 py-1 font-semibold">
@@ -31,5 +34,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </nav>
       {children}
     </div>
+    </SiteChrome>
   );
 }

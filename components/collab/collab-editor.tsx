@@ -8,7 +8,7 @@
  */
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -18,7 +18,6 @@ import { Field } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import type { FormState } from "@/lib/actions";
-import { restoreRevision } from "@/lib/collab/restore";
 import { documentExtensions, FRAGMENT } from "@/lib/collab/schema";
 import css from "./collab-editor.module.css";
 import { FormattingToolbar } from "@/components/editor/formatting-toolbar";
@@ -36,6 +35,7 @@ export interface RevisionItem {
 
 export interface QuoteToInsert {
   commentId: string;
+  paperId: string;
   text: string;
   author: string;
   permalink: string;
@@ -52,7 +52,8 @@ export interface CollabEditorProps {
   saveRevisionAction: Action;
   restoreRevisionAction: Action;
   quote?: QuoteToInsert | null;
-  quoteUsedAction?: Action;
+  /** Adds the quote on the server (a stored change every open editor receives). */
+  addQuoteAction?: Action;
 }
 
 export default function CollabEditor(props: CollabEditorProps) {
@@ -94,10 +95,8 @@ export default function CollabEditor(props: CollabEditorProps) {
         {editor && editable ? <FormattingToolbar editor={editor} /> : null}
         {editor ? <EditorContent editor={editor} /> : <div className="min-h-64 rounded-md border border-slate-300 bg-slate-50" aria-hidden="true" />}
       </div>
-      {editor && editable && props.quote && props.quoteUsedAction ? (
-        <QuoteInserter editor={editor} ready={collab.synced} quote={props.quote} usedAction={props.quoteUsedAction} />
-      ) : null}
-      <Revisions {...props} editable={editable} collab={collab} />
+      {editor && editable && props.quote && props.addQuoteAction ? <QuoteInserter ready={collab.synced} quote={props.quote} addAction={props.addQuoteAction} /> : null}
+      <Revisions {...props} editable={editable} />
     </div>
   );
 }
@@ -152,11 +151,11 @@ function WhoIsHere({ awareness }: { awareness: Awareness }) {
 }
 
 /**
- * "Add to response": once the server's copy is merged, the quoted block goes at the end, unless
- * the document already links to that comment (a reload, another tab). Then the address loses its
- * ?quote= so it is not inserted again, and the use is recorded for the thread.
+ * "Add to response": the server appends the quoted block to the stored Response (unless it already
+ * links to that comment) and records the use; the change reaches this editor, and every other
+ * one, through the sidecar. Then the address loses its ?quote= so it is not asked again.
  */
-function QuoteInserter({ editor, ready, quote, usedAction }: { editor: Editor; ready: boolean; quote: QuoteToInsert; usedAction: Action }) {
+function QuoteInserter({ ready, quote, addAction }: { ready: boolean; quote: QuoteToInsert; addAction: Action }) {
   const router = useRouter();
   const pathname = usePathname();
   const done = useRef(false);
@@ -164,39 +163,22 @@ function QuoteInserter({ editor, ready, quote, usedAction }: { editor: Editor; r
   useEffect(() => {
     if (!ready || done.current) return;
     done.current = true;
-    const already = editor.getHTML().includes(`href="${quote.permalink}"`);
-    if (!already) {
-      editor
-        .chain()
-        .insertContentAt(editor.state.doc.content.size, {
-          type: "blockquote",
-          content: [
-            { type: "paragraph", content: [{ type: "text", text: quote.text || "(no text)" }] },
-            {
-              type: "paragraph",
-              content: [
-                { type: "text", text: `${quote.author} ` },
-                { type: "text", text: "— from the discussion", marks: [{ type: "link", attrs: { href: quote.permalink } }] },
-              ],
-            },
-          ],
-        })
-        .run();
-    }
     const fd = new FormData();
+    fd.set("paperId", quote.paperId);
     fd.set("commentId", quote.commentId);
-    void usedAction(null, fd).then((result) => {
-      if (result?.ok) toast(already ? "That comment is already in the response." : "The comment was added to the response.");
+    void addAction(null, fd).then((result) => {
+      if (result?.ok) toast((result.data as { added?: boolean } | undefined)?.added ? "The comment was added to the response." : "That comment is already in the response.");
+      else toast((result && !result.ok && result.message) || "The comment could not be added.");
       router.replace(pathname, { scroll: false });
     });
-  }, [ready, editor, quote, usedAction, router, pathname, toast]);
+  }, [ready, quote, addAction, router, pathname, toast]);
   return null;
 }
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-function Revisions(props: CollabEditorProps & { editable: boolean; collab: CollabState }) {
-  const { revisions, editable, collab, doc } = props;
+function Revisions(props: CollabEditorProps & { editable: boolean }) {
+  const { revisions, editable, doc } = props;
   const router = useRouter();
   const toast = useToast();
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -215,9 +197,7 @@ function Revisions(props: CollabEditorProps & { editable: boolean; collab: Colla
       setProblem((result && !result.ok && result.message) || "That revision could not be restored.");
       return;
     }
-    const { state } = result.data as { state: string };
-    // A new change on the live document, sent through this editor's own socket: others see it live.
-    restoreRevision(collab.ydoc, Uint8Array.from(atob(state), (c) => c.charCodeAt(0)));
+    // The server stored the restore as a new change: it reaches this editor and the others live.
     toast(`Restored “${rev.name}”.`);
     router.refresh();
   }

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { getDb } from "@/db";
 import { isSignedIn } from "@/lib/auth/actor";
-import { getViewer } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/permissions";
 import { getOwnProfile } from "@/lib/members/queries";
 
 /** Tells a registered person why they are not yet a member and how to become one; tells a suspended one why. */
-export async function AccountBanner() {
-  const viewer = await getViewer();
+export async function AccountBanner({ viewer }: { viewer: Actor }) {
   if (!isSignedIn(viewer) || viewer.standing === "member") return null;
   const profile = await getOwnProfile(getDb(), viewer.id);
   if (!profile) return null;

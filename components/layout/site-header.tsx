@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { isSignedIn } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { NotificationBell } from "@/components/following/notification-bell";
 
-/** The sign-out action comes from the route layer, which owns server actions. */
-export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
-  const viewer = await getViewer();
+/**
+ * The sign-out action comes from the route layer, which owns server actions. The viewer is passed
+ * in: pages every visitor shares (app/readers) render it for a visitor without reading a cookie.
+ */
+export function SiteHeader({ viewer, signOutAction }: { viewer: Actor; signOutAction: () => Promise<void> }) {
   const link = "rounded px-2 py-2 text-slate-800 underline-offset-4 hover:underline";
   return (
     <header className="border-b border-slate-200 bg-white">

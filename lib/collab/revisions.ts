@@ -1,8 +1,9 @@
 /**
  * Named revisions of a co-edited document. Saving one freezes the stored state (everything the
- * sidecar has accepted, since it stores before it broadcasts). Restoring happens in the editor:
- * `restoreRevision` (restore.ts) turns the live document into the revision's content as one new
- * change, sent through the member's own socket, so others see it live and history is kept.
+ * sidecar has accepted, since it stores before it broadcasts). Restoring is done by the server:
+ * `restoreRevision` (restore.ts) turns the stored document into the revision's content as one new
+ * stored change (server-change.ts), which every sidecar holding it applies, so editors see it live,
+ * no editor needs to be open, and history is kept.
  */
 import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
@@ -17,6 +18,8 @@ import { loadCollabResource, type CollabResource } from "./documents";
 import { loadYDoc, packState, unpackState } from "./persistence";
 import { docName } from "./protocol";
 import { renderDocument } from "./render";
+import { restoreRevision } from "./restore";
+import { changeStoredDocument } from "./server-change";
 import { publicNameSql } from "@/lib/auth/public-name";
 
 function assertMay(actor: Actor, doc: CollabResource, what: "view" | "edit"): void {
@@ -93,22 +96,22 @@ export async function getRevision(db: Tx, actor: Actor, doc: string, revisionId:
   }
 }
 
-export interface RestoreTicket {
-  /** The revision's full Yjs state, base64: the editor applies it with `restoreRevision` through its own socket. */
-  state: string;
+export interface RestoreResult {
   /** The entry that records the restore in the revision list. */
   recorded: RevisionSummary;
 }
 
 /**
- * Restoring is done by the editor (a new change on the live document, so others see it live and
- * nothing is destroyed). This command checks the right to edit, hands the editor the revision's
- * state and records who restored what as a new entry of the list, holding the restored content.
+ * Restores a revision as a new change of the document (so nothing is destroyed and editors see
+ * it live), and records who restored what as a new entry of the list, holding the restored content.
+ * Needs the right to edit.
  */
-export async function recordRestore(db: Db, actor: Actor, doc: string, revisionId: string): Promise<RestoreTicket> {
+export async function restoreRevisionNow(db: Db, actor: Actor, doc: string, revisionId: string): Promise<RestoreResult> {
   const resource = await loadCollabResource(db, doc);
   assertMay(actor, resource, "edit");
   const revision = await getRevision(db, actor, doc, revisionId);
+  const name = docName(resource.kind, resource.resource.id);
+  await changeStoredDocument(db, name, actor.id, (ydoc) => restoreRevision(ydoc, revision.state, "restore"));
   const [row] = await db
     .insert(collabRevisions)
     .values({
@@ -119,5 +122,5 @@ export async function recordRestore(db: Db, actor: Actor, doc: string, revisionI
       restoredFromId: revision.id,
     })
     .returning({ id: collabRevisions.id, name: collabRevisions.name, createdAt: collabRevisions.createdAt });
-  return { state: Buffer.from(revision.state).toString("base64"), recorded: { ...row!, createdByName: savedBy(actor) } };
+  return { recorded: { ...row!, createdByName: savedBy(actor) } };
 }

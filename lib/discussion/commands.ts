@@ -1,3 +1,4 @@
+import { afterCommit, cacheTags } from "@/lib/cache/tags";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { commentRevisions, commentVotes, comments, papers } from "@/db/schema";
@@ -26,7 +27,7 @@ async function paperTitle(tx: Tx, paperId: string): Promise<string> {
 /** Posts a comment on a paper or a reply to a comment; the replied-to author and the paper's followers are notified. */
 export async function postComment(db: Db, actor: Actor, input: PostCommentInput): Promise<{ id: string; paperId: string }> {
   const bodyHtml = render(input.body);
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const paper = await loadPaperResource(tx, input.paperId);
     assertCan(actor, "comment.create", paper);
     if (!isSignedIn(actor)) throw new AppError("unauthenticated:comment.create", "Please sign in first.");
@@ -57,7 +58,7 @@ export async function postComment(db: Db, actor: Actor, input: PostCommentInput)
       parentAuthorId,
     });
     return { id: row!.id, paperId: paper.id };
-  });
+  }), (r) => [cacheTags.paper(r.paperId)]);
 }
 
 /** Locks the comment row for this transaction and returns it as the rules see it. */
@@ -73,7 +74,7 @@ async function lockComment(tx: Tx, commentId: string) {
  * double click or a retried request cannot flip it twice; the count moves in the same transaction.
  */
 export async function setUsefulVote(db: Db, actor: Actor, commentId: string, useful: boolean): Promise<{ useful: boolean; usefulCount: number; paperId: string }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const resource = await loadCommentResource(tx, commentId);
     assertCan(actor, "comment.vote", resource);
     const userId = actor.id!;
@@ -93,13 +94,13 @@ export async function setUsefulVote(db: Db, actor: Actor, commentId: string, use
       .where(eq(comments.id, commentId))
       .returning({ usefulCount: comments.usefulCount });
     return { useful, usefulCount: row!.usefulCount, paperId: resource.paper.id };
-  });
+  }), (r) => [cacheTags.paper(r.paperId)]);
 }
 
 /** The author edits their comment; the text it replaces joins its visible edit history. */
 export async function editComment(db: Db, actor: Actor, input: EditCommentInput): Promise<{ paperId: string }> {
   const bodyHtml = render(input.body);
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const { resource, row } = await lockComment(tx, input.commentId);
     assertCan(actor, "comment.edit", resource);
     if (row.body === input.body) return { paperId: row.paperId };
@@ -107,24 +108,24 @@ export async function editComment(db: Db, actor: Actor, input: EditCommentInput)
     await tx.update(comments).set({ body: input.body, bodyHtml, editedAt: new Date() }).where(eq(comments.id, row.id));
     await recordCitations(tx, { type: "comment", id: row.id }, { text: input.body });
     return { paperId: row.paperId };
-  });
+  }), (r) => [cacheTags.paper(r.paperId)]);
 }
 
 /** The author deletes their comment: the text and its history go, the place and the replies stay. */
 export async function deleteComment(db: Db, actor: Actor, commentId: string): Promise<{ paperId: string }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const { resource, row } = await lockComment(tx, commentId);
     assertCan(actor, "comment.delete", resource);
     await tx.delete(commentRevisions).where(eq(commentRevisions.commentId, row.id));
     await tx.update(comments).set({ body: "", bodyHtml: "", quote: null, deletedAt: new Date() }).where(eq(comments.id, row.id));
     await recordCitations(tx, { type: "comment", id: row.id }, { text: "" });
     return { paperId: row.paperId };
-  });
+  }), (r) => [cacheTags.paper(r.paperId)]);
 }
 
 /** A moderator hides a comment, or restores it, with a reason: logged publicly and told to the author. */
 export async function setCommentHidden(db: Db, actor: Actor, input: ModerateCommentInput, hidden: boolean): Promise<{ paperId: string }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const { resource, row } = await lockComment(tx, input.commentId);
     assertCan(actor, hidden ? "comment.hide" : "comment.restore", resource);
     await tx
@@ -146,5 +147,5 @@ export async function setCommentHidden(db: Db, actor: Actor, input: ModerateComm
       actor.id,
     );
     return { paperId: row.paperId };
-  });
+  }), (r) => [cacheTags.paper(r.paperId)]);
 }

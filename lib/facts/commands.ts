@@ -1,3 +1,4 @@
+import { afterCommit, cacheTags } from "@/lib/cache/tags";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { disputeComments, disputes, factReviews, factSources, factThemes, factVersions, facts, themes } from "@/db/schema";
@@ -101,14 +102,14 @@ async function decideAndRecord(
   decision: { status: "accepted" | "rejected" | "retracted"; rule: "fact.review" | "fact.retract"; action: "fact.accept" | "fact.reject" | "fact.retract" },
   reason: string | null,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await afterCommit(db.transaction(async (tx) => {
     const fact = await loadFactResource(tx, factId, { forUpdate: true });
     assertCan(actor, decision.rule, fact);
     await decide(tx, actor, factId, decision.status, reason);
     await recomputeHardness(tx, factId);
     const { statement } = await currentStatement(tx, factId);
     await recordAudit(tx, { actorId: actor.id, action: decision.action, targetType: "fact", targetId: factId, reason, details: { factId, statement } });
-  });
+  }), () => [cacheTags.fact(factId), cacheTags.factChips]);
 }
 
 export const acceptFact = (db: Db, actor: Actor, factId: string, reason: string | null) =>
@@ -129,7 +130,7 @@ async function settle(tx: TxOf, actor: Actor, disputeId: string, factId: string,
  * amended; amending in answer to a dispute settles that dispute as "amended".
  */
 export async function amendFact(db: Db, actor: Actor, factId: string, input: FactInput, reason: string, opts: { disputeId?: string } = {}): Promise<void> {
-  await db.transaction(async (tx) => {
+  await afterCommit(db.transaction(async (tx) => {
     const fact = await loadFactResource(tx, factId, { forUpdate: true });
     assertCan(actor, "fact.amend", fact);
     if (opts.disputeId) await settle(tx, actor, opts.disputeId, factId, "amended", reason);
@@ -143,7 +144,7 @@ export async function amendFact(db: Db, actor: Actor, factId: string, input: Fac
     if (opts.disputeId) {
       await recordAudit(tx, { actorId: actor.id, action: "dispute.resolve", targetType: "dispute", targetId: opts.disputeId, reason, details: { ...details, outcome: "amended" } });
     }
-  });
+  }), () => [cacheTags.fact(factId), cacheTags.factChips]);
 }
 
 export const retractFact = (db: Db, actor: Actor, factId: string, reason: string) =>
@@ -151,7 +152,7 @@ export const retractFact = (db: Db, actor: Actor, factId: string, reason: string
 
 /** A member vouches for an accepted fact; it counts towards hardness by their track record. */
 export async function confirmFact(db: Db, actor: Actor, factId: string, reason: string | null): Promise<void> {
-  await db.transaction(async (tx) => {
+  await afterCommit(db.transaction(async (tx) => {
     const fact = await loadFactResource(tx, factId, { forUpdate: true });
     assertCan(actor, "fact.confirm", fact);
     const { currentVersion } = await currentStatement(tx, factId);
@@ -168,7 +169,7 @@ export async function confirmFact(db: Db, actor: Actor, factId: string, reason: 
         set: { stance: "confirm", reason, counterSourceUrl: null, disputeId: null, factVersion: currentVersion, createdAt: new Date() },
       });
     await recomputeHardness(tx, factId);
-  });
+  }), () => [cacheTags.fact(factId), cacheTags.factChips]);
 }
 
 /** Any member disputes an accepted fact with a reason and, ideally, a counter-source. */
@@ -178,7 +179,7 @@ export async function disputeFact(
   factId: string,
   input: { reason: string; counterSourceUrl: string | null; counterSourceTitle: string | null },
 ): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const fact = await loadFactResource(tx, factId, { forUpdate: true });
     assertCan(actor, "fact.dispute", fact);
     const [existing] = await tx
@@ -200,12 +201,12 @@ export async function disputeFact(
       });
     await recomputeHardness(tx, factId);
     return { id: dispute!.id };
-  });
+  }), () => [cacheTags.fact(factId), cacheTags.factChips]);
 }
 
 /** A fact editor settles a dispute: the fact stands (upheld) or is retracted. Amending goes through amendFact. */
 export async function resolveDispute(db: Db, actor: Actor, disputeId: string, input: { outcome: "upheld" | "retracted"; reason: string }): Promise<{ factId: string }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const dispute = await loadDisputeResource(tx, disputeId);
     // Lock the fact first, then the dispute, in the same order as amendFact.
     await loadFactResource(tx, dispute.fact.id, { forUpdate: true });
@@ -220,7 +221,7 @@ export async function resolveDispute(db: Db, actor: Actor, disputeId: string, in
     await recomputeForReviewersOf(tx, factId);
     await recordAudit(tx, { actorId: actor.id, action: "dispute.resolve", targetType: "dispute", targetId: disputeId, reason: input.reason, details: { factId, statement, outcome: input.outcome } });
     return { factId };
-  });
+  }), (r) => [cacheTags.fact(r.factId), cacheTags.factChips]);
 }
 
 /** A post in a dispute's discussion: flat, with replies one level deep. */

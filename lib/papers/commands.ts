@@ -1,3 +1,4 @@
+import { afterCommit, cacheTags } from "@/lib/cache/tags";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { callsForPapers, paperReviews, paperVersions, papers, themes } from "@/db/schema";
@@ -85,7 +86,7 @@ export async function submitPaper(db: Db, actor: Actor, paperId: string): Promis
  * readers move from version N to N+1 at this moment and not before.
  */
 export async function reviewPaper(db: Db, actor: Actor, input: ReviewInput): Promise<{ version?: number }> {
-  return db.transaction(async (tx) => {
+  return afterCommit(db.transaction(async (tx) => {
     const { row, resource } = await lockPaper(tx, input.paperId);
     assertCan(actor, "paper.review", resource);
     const reason = input.reason.trim();
@@ -130,12 +131,12 @@ export async function reviewPaper(db: Db, actor: Actor, input: ReviewInput): Pro
       await notifyPaperPublished(tx, { id: row.id, title: row.title, themeId: row.themeId, themeTitle: theme!.title, authorId: row.authorId, version }, actor.id);
     }
     return { version };
-  });
+  }), () => [cacheTags.paper(input.paperId), cacheTags.themeListings]);
 }
 
 /** A moderator hides or restores a paper; the reason is public in the moderation log and sent to the author. */
 export async function setPaperHidden(db: Db, actor: Actor, paperId: string, hidden: boolean, reason: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await afterCommit(db.transaction(async (tx) => {
     const { row, resource } = await lockPaper(tx, paperId);
     assertCan(actor, hidden ? "paper.hide" : "paper.restore", resource);
     await tx
@@ -144,7 +145,7 @@ export async function setPaperHidden(db: Db, actor: Actor, paperId: string, hidd
       .where(eq(papers.id, row.id));
     await recordAudit(tx, { actorId: actor.id, action: hidden ? "paper.hide" : "paper.restore", targetType: "paper", targetId: row.id, reason, details: { title: row.title } });
     await notifyModeration(tx, { authorId: row.authorId, hidden, what: "paper", title: row.title, url: paperUrl(row.id), reason }, actor.id);
-  });
+  }), () => [cacheTags.paper(paperId), cacheTags.themeListings]);
 }
 
 export async function createCall(db: Db, actor: Actor, input: CallInput): Promise<{ id: string }> {

@@ -2,12 +2,18 @@
  * From discussion to response: a comment quoted into its paper's Response, and the record that
  * it was used (the thread then shows "Used in the response").
  */
+import { cacheTags, invalidate } from "@/lib/cache/tags";
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db";
+import * as Y from "yjs";
+import type { Db, Tx } from "@/db";
 import { commentResponseUses, comments, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { paperResponse } from "@/lib/collab/documents";
+import { ensureResponse, paperResponse } from "@/lib/collab/documents";
+import { docName } from "@/lib/collab/protocol";
+import { renderDocument } from "@/lib/collab/render";
+import { FRAGMENT } from "@/lib/collab/schema";
+import { changeStoredDocument } from "@/lib/collab/server-change";
 import { AppError } from "@/lib/errors";
 import { loadCommentResource } from "@/lib/papers/resource";
 import { publicNameSql } from "@/lib/auth/public-name";
@@ -55,5 +61,39 @@ export async function recordCommentUse(db: Tx, actor: Actor, commentId: string):
   const response = await paperResponse(db, comment.paper);
   assertCan(actor, "response.edit", response);
   await db.insert(commentResponseUses).values({ commentId, responseId: response.id, usedBy: actor.id }).onConflictDoNothing();
+  // The paper's thread shows "Used in the response" on the comment.
+  await invalidate(cacheTags.paper(comment.paper.id), cacheTags.response(comment.paper.id));
   return { responseId: response.id };
+}
+
+/**
+ * "Add to response": appends the comment as a quoted block at the end of the stored Response, as
+ * a change by the member (server-change.ts), so it works whether or not an editor is open and
+ * every open editor sees it live. Not added again when the Response already links to the comment.
+ */
+export async function addQuoteToResponse(db: Db, actor: Actor, paperId: string, commentId: string): Promise<{ added: boolean }> {
+  const quote = await getQuoteForResponse(db, actor, paperId, commentId);
+  const responseId = await ensureResponse(db, paperId);
+  const added = await changeStoredDocument(db, docName("response", responseId), actor.id, (ydoc) => {
+    if (renderDocument(ydoc).html.includes(`href="${quote.permalink}"`)) return false;
+    appendQuote(ydoc.getXmlFragment(FRAGMENT), quote);
+  });
+  await recordCommentUse(db, actor, commentId);
+  return { added };
+}
+
+/** The block Tiptap would make: a blockquote of the text, then the author and a link back. */
+function appendQuote(fragment: Y.XmlFragment, quote: ResponseQuote): void {
+  const block = new Y.XmlElement("blockquote");
+  fragment.insert(fragment.length, [block]);
+  const text = new Y.XmlElement("paragraph");
+  const source = new Y.XmlElement("paragraph");
+  block.insert(0, [text, source]);
+  const words = new Y.XmlText();
+  text.insert(0, [words]);
+  words.insert(0, quote.text || "(no text)");
+  const credit = new Y.XmlText();
+  source.insert(0, [credit]);
+  credit.insert(0, `${quote.author} `);
+  credit.insert(credit.length, "— from the discussion", { link: { href: quote.permalink } });
 }

@@ -2,18 +2,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { closeDb, getDb } from "@/db";
-import { factCitations } from "@/db/schema";
+import { collabUpdates, factCitations } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { VISITOR } from "@/lib/auth/permissions";
-import { ensureResponse, storeRenderedDocument } from "@/lib/collab/documents";
-import { appendUpdates } from "@/lib/collab/persistence";
+import { ensureResponse, getResponseForReaders, storeRenderedDocument } from "@/lib/collab/documents";
+import { appendUpdates, loadYDoc } from "@/lib/collab/persistence";
 import { renderDocument } from "@/lib/collab/render";
-import { getRevision, listRevisions, recordRestore, saveRevision } from "@/lib/collab/revisions";
+import { getRevision, listRevisions, restoreRevisionNow, saveRevision } from "@/lib/collab/revisions";
 import { getThread } from "@/lib/discussion/queries";
 import { isAppError } from "@/lib/errors";
 import { createTestFact } from "@/lib/facts/test-factory";
 import { createPerson, createTestComment, createTestPaper } from "@/lib/testing/factories";
-import { commentPlainText, getQuoteForResponse, recordCommentUse } from "./quotes";
+import { addQuoteToResponse, commentPlainText, getQuoteForResponse, recordCommentUse } from "./quotes";
 import { getResponsePage } from "./queries";
 import { getRevisionView } from "./revision-view";
 
@@ -115,8 +115,28 @@ describe("the Response page", () => {
   });
 });
 
+describe("Add to response", () => {
+  it("quotes the comment into the stored Response once, with no editor open, linked back, and records the use", async () => {
+    const paper = await createTestPaper(db);
+    const author = await createPerson(db, { name: "Quoted Person" });
+    const comment = await createTestComment(db, { paperId: paper.id, authorId: author.id, body: "Publish **the** sources" });
+    const editor = await actorFor();
+    await expect(addQuoteToResponse(db, await actorFor({ standing: "registered" }), paper.id, comment.id)).rejects.toMatchObject({ kind: "forbidden" });
+    expect(await addQuoteToResponse(db, editor, paper.id, comment.id)).toEqual({ added: true });
+    expect(await addQuoteToResponse(db, editor, paper.id, comment.id)).toEqual({ added: false });
+    const doc = `response.${await ensureResponse(db, paper.id)}`;
+    const { ydoc } = await loadYDoc(db, doc);
+    const { html } = renderDocument(ydoc);
+    ydoc.destroy();
+    expect(html).toBe(`<blockquote><p>Publish the sources</p><p>Quoted Person <a target="_blank" rel="noopener noreferrer nofollow" href="/papers/${paper.id}/c/${comment.id}">— from the discussion</a></p></blockquote>`);
+    expect((await getResponseForReaders(db, VISITOR, paper.id)).html).toBe(html);
+    const thread = await getThread(db, editor, paper.id);
+    expect(JSON.stringify(thread)).toContain("usedInResponse\":true");
+  });
+});
+
 describe("restoring a named revision", () => {
-  it("hands an editor the revision's state and records who restored what; readers may not; the view diffs against now", async () => {
+  it("restores the revision into the stored document and records who restored what; readers may not; the view diffs against now", async () => {
     const paper = await createTestPaper(db);
     const doc = `response.${await ensureResponse(db, paper.id)}`;
     const editor = await actorFor({ name: "Rita Restorer" });
@@ -126,11 +146,15 @@ describe("restoring a named revision", () => {
     await appendUpdates(db, [{ doc, update: paragraphUpdate(base, "later words"), userId: editor.id }]);
     await storeRenderedDocument(db, doc, renderDocument(base));
 
-    await expect(recordRestore(db, await actorFor({ standing: "registered" }), doc, saved.id)).rejects.toMatchObject({ kind: "forbidden" });
-    const ticket = await recordRestore(db, editor, doc, saved.id);
-    const restored = new Y.Doc();
-    Y.applyUpdate(restored, Uint8Array.from(Buffer.from(ticket.state, "base64")));
+    await expect(restoreRevisionNow(db, await actorFor({ standing: "registered" }), doc, saved.id)).rejects.toMatchObject({ kind: "forbidden" });
+    // No editor is open: the server restores it as a stored change by the member, and readers see it.
+    const ticket = await restoreRevisionNow(db, editor, doc, saved.id);
+    const { ydoc: restored } = await loadYDoc(db, doc);
     expect(renderDocument(restored).text.trim()).toBe("first words");
+    restored.destroy();
+    expect((await getResponseForReaders(db, VISITOR, paper.id)).text.trim()).toBe("first words");
+    const rows = await db.select({ userId: collabUpdates.userId }).from(collabUpdates).where(eq(collabUpdates.doc, doc));
+    expect(rows.at(-1)?.userId).toBe(editor.id);
 
     const list = await listRevisions(db, VISITOR, doc);
     expect(list.map((r) => [r.name, r.createdByName])).toEqual([

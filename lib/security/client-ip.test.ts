@@ -42,10 +42,15 @@ describe("clientIp", () => {
 
   it("trusts the peer header only when the server that sets it is running", () => {
     delete process.env[PEER_SERVER_ENV];
-    Object.assign(process.env, { NODE_ENV: "development" });
-    expect(clientIp(request("6.6.6.6", "7.7.7.7"))).toBe("local");
-    Object.assign(process.env, { NODE_ENV: "production" });
-    expect(() => clientIp(request("6.6.6.6"))).toThrow(/npm start/);
+    delete process.env.TRUSTED_PROXIES;
+    // Nothing unforgeable: one bucket for everyone, whatever the headers say.
+    expect(clientIp(request("6.6.6.6", "7.7.7.7"))).toBe("unknown-client");
+    expect(clientIp(request("8.8.8.8", "9.9.9.9"))).toBe("unknown-client");
+    // Behind a configured proxy, that proxy is the unseen peer: the hop it appended is the client.
+    process.env.TRUSTED_PROXIES = "1";
+    expect(clientIp(request("6.6.6.6", "7.7.7.7, 198.51.100.7"))).toBe("198.51.100.7");
+    process.env.TRUSTED_PROXIES = "10.0.0.0/8";
+    expect(clientIp(request("6.6.6.6", "7.7.7.7, 198.51.100.7, 10.0.0.3"))).toBe("198.51.100.7");
   });
 
   it("keys IPv6 clients by their /64", () => {

@@ -11,7 +11,9 @@
  * - TRUSTED_PROXIES=10.0.0.0/8,192.0.2.7 (addresses or CIDRs): walking from the right, the client
  *   is the first hop that is not one of them.
  *
- * IPv6 clients are keyed by their /64, which is what one subscriber usually holds.
+ * IPv6 clients are keyed by their /64, which is what one subscriber usually holds. Without
+ * scripts/serve.ts (plain `next start`, e.g. several instances behind a proxy) the peer is unseen:
+ * with TRUSTED_PROXIES the nearest proxy is assumed to be it; with none, all clients share one key.
  */
 import { BlockList, isIP } from "node:net";
 
@@ -55,11 +57,15 @@ function normalise(raw: string): string | null {
 const isTrusted = (trust: Trust, address: string, fromRight: number) =>
   "count" in trust ? fromRight < trust.count : trust.list.check(address, isIP(address) === 4 ? "ipv4" : "ipv6");
 
-/** Picks the client from the hops (left to right, the socket's peer last). */
-export function clientFromHops(hops: string[], trust: Trust): string | null {
+/**
+ * Picks the client from the hops (left to right, the socket's peer last). With `nearestIsProxy`,
+ * the hops end before the peer, which is a trusted proxy the caller could not see.
+ */
+export function clientFromHops(hops: string[], trust: Trust, opts: { nearestIsProxy?: boolean } = {}): string | null {
   const valid = hops.map(normalise);
   let lastTrusted: string | null = null;
-  for (let i = valid.length - 1, fromRight = 0; i >= 0; i--, fromRight++) {
+  const offset = opts.nearestIsProxy ? 1 : 0;
+  for (let i = valid.length - 1, fromRight = offset; i >= 0; i--, fromRight++) {
     const hop = valid[i];
     // Garbage in the header ends the walk: the trusted proxy before it is the best we know.
     if (hop === null || hop === undefined) return lastTrusted;
@@ -86,14 +92,21 @@ function trust(): Trust {
   return trustCache.trust;
 }
 
+let warned = false;
+
 /** The client's address for this request, as a throttle key. */
 export function clientIp(headers: Headers): string {
-  const peer = process.env[PEER_SERVER_ENV] === "1" ? headers.get(PEER_HEADER) : null;
-  if (!peer) {
-    // Without the server that knows the socket, no header can be trusted.
-    if (process.env.NODE_ENV === "production") throw new Error("The client address is unknown: serve the site with `npm start` (scripts/serve.ts), not `next start`.");
-    return "local";
-  }
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").filter((s) => s.trim() !== "");
-  return bucketKey(clientFromHops([...forwarded, peer], trust()) ?? "unknown");
+  const peer = process.env[PEER_SERVER_ENV] === "1" ? headers.get(PEER_HEADER) : null;
+  if (peer) return bucketKey(clientFromHops([...forwarded, peer], trust()) ?? "unknown");
+  // Without scripts/serve.ts (plain `next start`) the socket is unknown. Behind configured proxies,
+  // the nearest one is the peer we cannot see: trust it and read the hops it passed on.
+  const t = trust();
+  if ("list" in t || t.count > 0) return bucketKey(clientFromHops(forwarded, t, { nearestIsProxy: true }) ?? "unknown");
+  // Nothing a client cannot forge is left: one shared bucket, so throttles still hold (for everyone at once).
+  if (process.env.NODE_ENV === "production" && !warned) {
+    warned = true;
+    console.error("client-ip: the client address is unknown (serve with `npm start`, i.e. scripts/serve.ts, or set TRUSTED_PROXIES behind a proxy); per-network throttles now count all clients together.");
+  }
+  return "unknown-client";
 }

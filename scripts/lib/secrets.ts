@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const NAMES = ["AUTH_SECRET", "MEMBERSHIP_HMAC_KEY"] as const;
+const NAMES = ["AUTH_SECRET", "MEMBERSHIP_HMAC_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"] as const;
 export type Secrets = Record<(typeof NAMES)[number], string>;
 
 /**
@@ -17,7 +17,7 @@ export async function localSecrets(dataDir: string): Promise<Secrets> {
   let changed = false;
   for (const name of NAMES) {
     if (!stored[name]) {
-      stored[name] = randomBytes(32).toString("base64url");
+      stored[name] = generate(name);
       changed = true;
     }
   }
@@ -28,7 +28,12 @@ export async function localSecrets(dataDir: string): Promise<Secrets> {
   return Object.fromEntries(NAMES.map((n) => [n, process.env[n] || stored[n]!])) as Secrets;
 }
 
-export const randomSecrets = (): Secrets => ({
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  MEMBERSHIP_HMAC_KEY: randomBytes(32).toString("base64url"),
-});
+/**
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is an AES-256 key (32 bytes, base64) that Next uses to seal
+ * server actions' closed-over values; every web instance of one site must share it (and the build).
+ */
+function generate(name: (typeof NAMES)[number]): string {
+  return name === "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY" ? randomBytes(32).toString("base64") : randomBytes(32).toString("base64url");
+}
+
+export const randomSecrets = (): Secrets => Object.fromEntries(NAMES.map((n) => [n, generate(n)])) as Secrets;

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
 import { parseDocName } from "@/lib/collab/protocol";
-import { recordRestore, saveRevision } from "@/lib/collab/revisions";
-import { recordCommentUse } from "@/lib/responses/quotes";
+import { restoreRevisionNow, saveRevision } from "@/lib/collab/revisions";
+import { addQuoteToResponse } from "@/lib/responses/quotes";
 import { SaveRevisionInput } from "@/lib/validation/collab";
-import { QuoteUseInput, RestoreRevisionInput } from "@/lib/validation/responses";
+import { AddQuoteInput, RestoreRevisionInput } from "@/lib/validation/responses";
 import { loadCollabResource } from "@/lib/collab/documents";
 
 /** The page that shows a document's revisions, to refresh after a change. */
@@ -24,11 +24,12 @@ export const saveResponseRevisionAction = formAction(SaveRevisionInput, async (i
 });
 
 export const restoreResponseRevisionAction = formAction(RestoreRevisionInput, async (input, { actor, db }) => {
-  const ticket = await recordRestore(db, actor, input.doc, input.revisionId);
-  return { ok: true, data: { state: ticket.state } };
+  await restoreRevisionNow(db, actor, input.doc, input.revisionId);
+  return { ok: true };
 });
 
-export const quoteUsedAction = formAction(QuoteUseInput, async (input, { actor, db }) => {
-  const { responseId } = await recordCommentUse(db, actor, input.commentId);
-  return { ok: true, data: { responseId } };
+export const addQuoteAction = formAction(AddQuoteInput, async (input, { actor, db }) => {
+  const { added } = await addQuoteToResponse(db, actor, input.paperId, input.commentId);
+  revalidatePath(`/papers/${input.paperId}`);
+  return { ok: true, data: { added } };
 });

@@ -12,7 +12,7 @@ import { caretColour } from "@/lib/collab/colour";
 import { getQuoteForResponse, type ResponseQuote } from "@/lib/responses/quotes";
 import { getResponsePage } from "@/lib/responses/queries";
 import { isAppError } from "@/lib/errors";
-import { quoteUsedAction, restoreResponseRevisionAction, saveResponseRevisionAction } from "./actions";
+import { addQuoteAction, restoreResponseRevisionAction, saveResponseRevisionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Response" };
 
@@ -62,7 +62,7 @@ export default async function ResponsePage({ params, searchParams }: Params) {
           saveRevisionAction={saveResponseRevisionAction}
           restoreRevisionAction={restoreResponseRevisionAction}
           quote={quote}
-          quoteUsedAction={quoteUsedAction}
+          addQuoteAction={addQuoteAction}
         />
       ) : (
         <ReaderView html={page.html} id={id} revisions={page.revisions.map((r) => ({ id: r.id, name: r.name }))} />

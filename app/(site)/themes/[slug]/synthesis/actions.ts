@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
 import { loadCollabResource } from "@/lib/collab/documents";
-import { recordRestore, saveRevision } from "@/lib/collab/revisions";
+import { restoreRevisionNow, saveRevision } from "@/lib/collab/revisions";
 import { createSuggestion } from "@/lib/synthesis/suggestions";
 import { SaveRevisionInput } from "@/lib/validation/collab";
 import { RestoreRevisionInput } from "@/lib/validation/responses";
@@ -22,8 +22,8 @@ export const saveSynthesisRevisionAction = formAction(SaveRevisionInput, async (
 });
 
 export const restoreSynthesisRevisionAction = formAction(RestoreRevisionInput, async (input, { actor, db }) => {
-  const ticket = await recordRestore(db, actor, input.doc, input.revisionId);
-  return { ok: true, data: { state: ticket.state } };
+  await restoreRevisionNow(db, actor, input.doc, input.revisionId);
+  return { ok: true };
 });
 
 export const suggestAction = formAction(SuggestionInput, async (input, { actor, db }) => {
