@@ -1,5 +1,12 @@
 /**
  * `npx tsx bench/collab.ts [--editors=100] [--seconds=20] [--rates=1,2,5]` (updates per editor per second)
+ *   `[--fanout-editors=50] [--fanout-rate=2] [--fanout-seconds=10] [--only=fanout]`
+ *
+ * First, fan-out side by side: the same editors on one document against (a) an in-memory reference
+ * y-websocket server (bench/reference-server.ts: y-protocols + ws, no auth, no storage), (b) one
+ * sidecar, (c) two sidecars sharing the document through a Redis of the bench's own, the editors
+ * split across them. Printed as the time for an update to reach every other editor and as the
+ * ratio to the reference (goal ≤ 1.0×).
  *
  * Figures for the collaboration sidecar, on a database of its own with the sidecar as a child
  * process (as in production): 100 simulated editors (real y-websocket clients, spread over a few
@@ -11,7 +18,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { benchDatabase, now, percentile, writeResult } from "@/collab/bench-support";
+import { randomBytes } from "node:crypto";
+import { benchDatabase, bundleSidecar, now, percentile, startRedis, stopRedis, writeResult } from "@/collab/bench-support";
 import type { CollabStats } from "@/collab/server";
 import { connectClient, freePort, spawnSidecar, synced, until, type TestClient } from "@/collab/test-helpers";
 
@@ -20,6 +28,10 @@ const EDITORS = Number(arg("editors", "100"));
 const SECONDS = Number(arg("seconds", "20"));
 const RATES = arg("rates", "1,2,5").split(",").map(Number);
 const PROCESSES = Number(arg("processes", "4"));
+const FANOUT_EDITORS = Number(arg("fanout-editors", "50"));
+const FANOUT_RATE = Number(arg("fanout-rate", "2"));
+const FANOUT_SECONDS = Number(arg("fanout-seconds", "10"));
+const ONLY_FANOUT = arg("only", "") === "fanout";
 const MEMORY_DOCS = 50;
 let vocabulary: string[] | undefined;
 
@@ -47,6 +59,14 @@ async function newDoc() {
 }
 
 try {
+  // 0. Fan-out against the reference server, one sidecar and two sidecars.
+  results.fanout = await compareFanout();
+  printFanout(results.fanout as FanoutRow[]);
+  if (ONLY_FANOUT) {
+    console.log(`\nWritten to ${writeResult("collab-fanout", results)}`);
+    process.exit(0);
+  }
+
   // 1. Latency and throughput with EDITORS editors on one document.
   const doc = await newDoc();
   const people = [];
@@ -273,4 +293,114 @@ function printTable(r: Record<string, any>) {
   console.log(`memory: ${m.documents} open documents (${(m.encodedBytesPerDocument / 1024).toFixed(0)} KB encoded each): heap ${m.heapPerDocumentKB} KB/document, RSS ${m.rssPerDocumentKB} KB/document`);
   const b = r.bigDocument;
   console.log(`10 MB document (${b.encodedMB} MB encoded, ${b.storedMB} MB stored): fetch ${b.fetchMedianMs} ms, fetch+load median ${b.loadMedianMs} ms (max ${b.loadMaxMs}), first client synced in ${b.firstClientSyncMs} ms`);
+}
+
+interface FanoutRow {
+  server: string;
+  sent: number;
+  reachedEveryone: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+/** FANOUT_EDITORS editors typing FANOUT_RATE updates/s each on one document of each server in turn. */
+async function compareFanout(): Promise<FanoutRow[]> {
+  const { spawn } = await import("node:child_process");
+  const rows: FanoutRow[] = [];
+  const people = [];
+  for (let i = 0; i < FANOUT_EDITORS; i++) people.push(await createPerson(db, { name: `Fan-out editor ${i}` }));
+
+  const refPort = await freePort();
+  const reference = spawn(process.execPath, ["--import", "tsx", "bench/reference-server.ts", String(refPort)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => reference.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+  rows.push(await fanoutRun("reference y-websocket server (in memory)", [`ws://127.0.0.1:${refPort}`], await newDoc(), people));
+  reference.kill("SIGTERM");
+
+  rows.push(await fanoutRun("one sidecar", [url], await newDoc(), people));
+
+  const redisPort = await freePort();
+  const redis = await startRedis(redisPort);
+  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, REDIS_PREFIX: `bench-${randomBytes(4).toString("hex")}:`, PORT: "3000" };
+  const ports = [await freePort(), await freePort()];
+  const entry = await bundleSidecar();
+  const pair = [];
+  for (const p of ports) pair.push(await spawnSidecar(p, env, [], entry));
+  try {
+    rows.push(await fanoutRun("two sidecars + Redis (editors split)", ports.map((p) => `ws://127.0.0.1:${p}`), await newDoc(), people));
+  } finally {
+    await Promise.all(pair.map((s) => s.kill("SIGTERM")));
+    await stopRedis(redisPort, redis);
+  }
+  return rows;
+}
+
+async function fanoutRun(server: string, urls: string[], doc: string, people: { id: string }[]): Promise<FanoutRow> {
+  const tokens = await Promise.all(people.map((p) => signCollabToken({ sub: p.id, doc, mode: "write" }, 3600)));
+  const children: ChildProcess[] = [];
+  const ask = (child: ChildProcess, msg: object, reply: string) =>
+    new Promise<Reply>((resolve) => {
+      const on = (m: Reply) => {
+        if (m.type === reply) {
+          child.off("message", on);
+          resolve(m);
+        }
+      };
+      child.on("message", on);
+      child.send(msg);
+    });
+  for (let p = 0; p < PROCESSES; p++) children.push(fork("collab/bench-editors.ts", [], { execArgv: ["--import", "tsx"] }));
+  await Promise.all(
+    children.map((child, p) =>
+      ask(child, { type: "start", url: urls[p % urls.length], doc, tokens: tokens.filter((_, i) => i % PROCESSES === p), prefix: `p${p}`, ratePerClient: 0 }, "ready"),
+    ),
+  );
+  for (const child of children) child.send({ type: "rate", ratePerClient: FANOUT_RATE });
+  for (const child of children) child.send({ type: "go" });
+  await new Promise((r) => setTimeout(r, FANOUT_SECONDS * 1000));
+  for (const child of children) child.send({ type: "stop" });
+  let latencies: number[] = [];
+  let sentCount = 0;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const reports = await Promise.all(children.map((c) => ask(c, { type: "report" }, "report")));
+    const sent = new Map<string, number>(reports.flatMap((r) => r.sent));
+    const reach = new Map<string, { max: number; count: number }>();
+    for (const r of reports)
+      for (const [tag, max, count] of r.received) {
+        const x = reach.get(tag);
+        if (x) {
+          x.max = Math.max(x.max, max);
+          x.count += count;
+        } else reach.set(tag, { max, count });
+      }
+    sentCount = sent.size;
+    latencies = [];
+    for (const [tag, t] of sent) {
+      const r = reach.get(tag);
+      if (r && r.count >= people.length - 1) latencies.push(r.max - t);
+    }
+    if (latencies.length === sentCount || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  for (const child of children) child.send({ type: "exit" });
+  latencies.sort((a, b) => a - b);
+  return {
+    server,
+    sent: sentCount,
+    reachedEveryone: latencies.length,
+    p50Ms: +percentile(latencies, 50).toFixed(1),
+    p95Ms: +percentile(latencies, 95).toFixed(1),
+    p99Ms: +percentile(latencies, 99).toFixed(1),
+  };
+}
+
+function printFanout(rows: FanoutRow[]) {
+  const ref = rows[0]!;
+  console.log(`\nFan-out: ${FANOUT_EDITORS} editors on one document, ${FANOUT_RATE} updates/s each for ${FANOUT_SECONDS} s; time until an update reached every other editor`);
+  console.log("server                                      sent   reached all  p50 ms  p95 ms  p99 ms  p50 vs reference  p95 vs reference");
+  for (const r of rows)
+    console.log(
+      `${r.server.padEnd(43)} ${String(r.sent).padEnd(6)} ${String(r.reachedEveryone).padEnd(12)} ${String(r.p50Ms).padEnd(7)} ${String(r.p95Ms).padEnd(7)} ${String(r.p99Ms).padEnd(7)} ${(r.p50Ms / ref.p50Ms).toFixed(2).padStart(5)}×           ${(r.p95Ms / ref.p95Ms).toFixed(2).padStart(5)}×`,
+    );
 }

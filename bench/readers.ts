@@ -10,11 +10,14 @@
  * starts `next start` (with the shared Redis cache handler, REDIS_URL or the local Redis, on a key
  * prefix of its own) and the collaboration sidecar, and requests the demo's 320-comment paper with
  * autocannon:
- *   1. baseline: the same page rendered per request (a query string sends it past the cache, the
- *      way every visitor was served before), at 1, 10, 50 and 200 concurrent readers;
- *   2. visitors: the cached page at 1, 10, 50 and 200;
- *   3. a signed-in member's page at 50 (rendered for them: see the report);
- *   4. steps 2 and 3 again while 50 simulated editors co-edit the paper's Response.
+ *   1. visitors: the cached page at 1, 10, 50 and 200 concurrent readers;
+ *   2. a signed-in member's page at 50 (rendered for them, as before);
+ *   3. steps 1 and 2 again while 50 simulated editors co-edit the paper's Response;
+ *   4. baseline, last (at 200 it leaves the server rendering a backlog for minutes): the same page
+ *      rendered per request (a query string sends it past the cache, the way every visitor was
+ *      served before), at 1, 10, 50 and 200.
+ * Between steps it waits until the server answers again, so one step's backlog does not count
+ * against the next.
  * Latencies are recorded per response (p50/p95/p99); errors count connection errors, timeouts
  * (10 s) and non-2xx answers. Figures go to bench/results/readers.json.
  */
@@ -55,7 +58,21 @@ interface Step {
 }
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
+/** Waits until the server answers a small page within a second again (the previous step drained). */
+async function drained(base: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${base}/sign-in`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // still busy
+    }
+  }
+}
+
 async function load(step: string, target: string, readers: number, headers: Record<string, string> = {}): Promise<Step> {
+  await drained(new URL(target).origin);
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: target, connections: readers, duration: SECONDS, timeout: 10, headers }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -144,16 +161,14 @@ try {
   if (!cached) throw new Error("the visitors' page is not served from Next's cache");
 
   const steps: Step[] = [];
-  console.log(`\n1. Baseline: the same page rendered per request (${SECONDS} s each)`);
-  for (const n of [1, 10, 50, 200]) steps.push(await load("baseline (rendered per request)", `${page}?baseline=1`, n));
   const measure = async (label: string) => {
     for (const n of [1, 10, 50, 200]) steps.push(await load(`visitors, cached${label}`, page, n));
     steps.push(await load(`signed-in member${label}`, page, 50, memberHeaders));
   };
-  console.log("\n2-3. Cached visitors' page; a signed-in member's page");
+  console.log(`\n1-2. Cached visitors' page; a signed-in member's page (${SECONDS} s each)`);
   await measure("");
 
-  console.log(`\n4. The same while ${EDITORS} editors co-edit the paper's Response`);
+  console.log(`\n3. The same while ${EDITORS} editors co-edit the paper's Response`);
   const { ensureResponse } = await import("@/lib/collab/documents");
   const { signCollabToken } = await import("@/lib/collab/token");
   const { createPerson } = await import("@/lib/testing/factories");
@@ -181,6 +196,8 @@ try {
   await measure(`, ${EDITORS} co-editing`);
   for (const child of forks) child.send({ type: "stop" });
   await closeDb();
+  console.log("\n4. Baseline: the same page rendered per request");
+  for (const n of [1, 10, 50, 200]) steps.push(await load("baseline (rendered per request)", `${page}?baseline=1`, n));
 
   console.log("\n");
   console.table(steps);

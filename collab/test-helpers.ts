@@ -79,23 +79,32 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The sidecar as a child process (one process: node with tsx as a loader), so it can be killed for real. */
-export async function spawnSidecar(port: number, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+/**
+ * The sidecar as a child process (one process: node with tsx as a loader, or a prebuilt bundle
+ * given as `entry`), so it can be killed for real.
+ */
+export async function spawnSidecar(port: number, env: Record<string, string> = {}, nodeArgs: string[] = [], entry?: string) {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "collab/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(entry ? [entry] : ["--import", "tsx", "collab/main.ts"])], {
     env: { ...process.env, COLLAB_PORT: String(port), COLLAB_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  await until(
+  // A start that fails or hangs must not leave a process holding the port.
+  const started = until(
     async () => {
       if (child.exitCode !== null) throw new Error(`sidecar exited with ${child.exitCode}`);
       return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     },
     "sidecar healthy",
-    20_000,
+    60_000,
     25,
   );
+  await started.catch(async (e: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+    throw e;
+  });
   return {
     child,
     async kill(signal: NodeJS.Signals = "SIGKILL") {

@@ -104,6 +104,7 @@ export default function CollabEditor(props: CollabEditorProps) {
 function ConnectionLine({ collab, readOnlyReason }: { collab: CollabState; readOnlyReason: string | null }) {
   if (readOnlyReason) return <>Read only: {readOnlyReason}</>;
   if (collab.status === "forbidden") return <>Read only: you can no longer open this document. Reload the page.</>;
+  if (collab.tooLarge) return <>A change is too large to send (over 1 MB at once): it is kept on this device. Undo it or paste it in smaller pieces.</>;
   if (collab.status === "offline") return <>Offline — your edits are saved on this device</>;
   if (collab.status === "connected" && collab.synced) return collab.mode === "write" ? <>Connected</> : <>Read only: you may read this document but not change it.</>;
   return <>Syncing…</>;

@@ -12,6 +12,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { enableChunkedSync } from "@/lib/collab/chunked-sync";
 import { TOKEN_PROTOCOL_PREFIX, type CollabMode } from "@/lib/collab/protocol";
 
 export type CollabStatus = "connecting" | "connected" | "offline" | "forbidden";
@@ -28,6 +29,8 @@ export interface CollabState {
   synced: boolean;
   /** Local edits are in IndexedDB. */
   savedLocally: boolean;
+  /** A change too large to send (over the sidecar's 1 MB frame cap even in parts); it stays on this device. */
+  tooLarge: boolean;
 }
 
 interface Ticket {
@@ -57,7 +60,7 @@ const TOKEN_FRESH_MS = 45_000;
 export function useCollab(doc: string, user: { name: string; color: string }): CollabState {
   const [ydoc] = useState(() => new Y.Doc());
   const [awareness] = useState(() => new Awareness(ydoc));
-  const [state, setState] = useState<Omit<CollabState, "ydoc" | "awareness">>({ provider: null, status: "connecting", mode: "read", synced: false, savedLocally: false });
+  const [state, setState] = useState<Omit<CollabState, "ydoc" | "awareness">>({ provider: null, status: "connecting", mode: "read", synced: false, savedLocally: false, tooLarge: false });
 
   useEffect(() => {
     let disposed = false;
@@ -104,6 +107,8 @@ export function useCollab(doc: string, user: { name: string; color: string }): C
       }
       const p = new WebsocketProvider(ticket.url, doc, ydoc, { protocols, awareness });
       provider = p;
+      // Hours of offline edits go out in parts under the frame cap, instead of one frame refused forever.
+      enableChunkedSync(p, { onOversized: () => update({ tooLarge: true }) });
       p.on("status", ({ status }) => update({ status: status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline" }));
       p.on("sync", (isSynced: boolean) => {
         update({ synced: isSynced });

@@ -9,6 +9,7 @@ import { councilDraws, councilSeats, drawEntries, poolVolunteers, roleGrants, us
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { announceRevocation } from "@/lib/collab/announce";
 import { scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, notFound } from "@/lib/errors";
 import {
@@ -305,7 +306,9 @@ export async function endExpiredCouncilTerms(db: Db, now = new Date()): Promise<
     for (const seat of ended) {
       if (!seat.roleGrantId) continue;
       const revoked = await tx.update(roleGrants).set({ revokedAt: now, revokedBy: null }).where(and(eq(roleGrants.id, seat.roleGrantId), isNull(roleGrants.revokedAt))).returning({ id: roleGrants.id });
-      if (revoked.length) await recordAudit(tx, { actorId: null, action: "role.revoke", targetType: "member", targetId: seat.userId, reason: "Council term ended", details: { role: "council", drawId: seat.drawId } });
+      if (!revoked.length) continue;
+      await announceRevocation(tx, { userId: seat.userId });
+      await recordAudit(tx, { actorId: null, action: "role.revoke", targetType: "member", targetId: seat.userId, reason: "Council term ended", details: { role: "council", drawId: seat.drawId } });
     }
     return ended.length;
   });

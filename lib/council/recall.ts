@@ -11,6 +11,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { publicNameSql } from "@/lib/auth/public-name";
 import { recordAudit } from "@/lib/audit/record";
+import { announceRevocation } from "@/lib/collab/announce";
 import { cancelDeadline, scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, notFound } from "@/lib/errors";
 import { refillCouncilSeat } from "./draws";
@@ -31,9 +32,9 @@ export interface OpenPetitionInput {
 
 /**
  * What else happens the moment a role goes: the seat is refilled (council: the draw's reserve;
- * moderator: the elections' fillVacancy once it lands; curator and fact editor: left vacant) and
- * open editor sockets are told. Until lib/collab's announceRevocation lands, the sidecar's
- * 30-second recheck is what closes a socket; the next page request already reads the new roles.
+ * moderator: left vacant for the elections to refill; curator and fact editor: left vacant).
+ * Open editor sockets are told through announceRevocation (delivered when this transaction
+ * commits); the next page request reads the new roles from the database anyway.
  */
 async function afterRemoval(tx: Tx, petition: RecallPetition, now: Date): Promise<string> {
   if (petition.role === "council") {
@@ -141,6 +142,7 @@ async function addSignature(tx: Tx, petition: RecallPetition, userId: string, no
     .returning({ id: roleGrants.id });
   await recordAudit(tx, { actorId: null, action: "recall.threshold", targetType: "petition", targetId: petition.id, details: { signatures, threshold, role: petition.role } });
   if (revoked.length) {
+    await announceRevocation(tx, { userId: petition.targetUserId });
     await recordAudit(tx, {
       actorId: null,
       action: "role.revoke",

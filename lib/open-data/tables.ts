@@ -339,6 +339,54 @@ export const TABLES: Record<string, TableSpec> = {
   },
 
   // ── the public log ─────────────────────────────────────────────────────────────────────
+  // ── council, recall and appeals (issue 11) ───────────────────────────────────────────────
+  council_settings: { group: "council", about: "The council's rules: recall thresholds and limits, appeal period, panel size, pool categories.", public: { columns: "all" }, member: null },
+  member_activity: {
+    group: "council",
+    about: "When each member last used the site; counts active members for recall thresholds. Not public.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  pool_volunteers: {
+    group: "council",
+    about: "Volunteers for the council pool with their self-declared categories (special-category data: never public).",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  council_draws: {
+    group: "council",
+    about: "Draws by lot: the published announcement (pseudonymous pool, quotas, lottery, commitment) and, once run, the seed and result.",
+    // The seed stays secret until the draw has run: before that, it is the commitment that is public.
+    public: {
+      columns: {
+        ...all("id", "purpose", "status", "title", "seats", "quotas", "term_days", "announcement", "announcement_hash", "result", "draw_not_before", "announced_by", "announced_at", "drawn_by", "drawn_at"),
+        seed: "case when t.status = 'drawn' then t.seed end",
+      },
+    },
+    member: null,
+  },
+  draw_entries: {
+    group: "council",
+    about: "Who is behind each pseudonymous pool id, and their entry secret. Not public.",
+    secrets: ["secret"],
+    public: null,
+    member: { where: "t.user_id = $member", omit: ["secret"] },
+  },
+  council_seats: { group: "council", about: "Council seats from draws, with terms and how they ended (council membership is a public role).", public: { columns: "all" }, member: { where: "t.user_id = $member" } },
+  recall_petitions: { group: "council", about: "Recall petitions with reasons, signature counts and outcomes.", public: { columns: "all" }, member: { where: "t.opened_by = $member" } },
+  recall_signatures: {
+    group: "council",
+    about: "Who signed which petition: a political opinion, so never public; counts are on the petition.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  appeals: {
+    group: "council",
+    about: "Appeals against moderation acts with statements and decisions; the outcome is in the public log, the statement is not public.",
+    public: null,
+    member: { where: "t.appellant_id = $member" },
+  },
+  appeal_votes: { group: "council", about: "Each panellist's vote and findings on an appeal. Not public.", public: null, member: { where: "t.user_id = $member" } },
   audit_log: {
     group: "log",
     about: "The public moderation and governance log, every row as the /moderation-log page shows it.",
