@@ -15,7 +15,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["{lib,db,scripts,collab}/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: ["{lib,db,scripts,collab}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          // Property tests and the fair-panel LP are CPU-bound: on a loaded two-core CI machine they take several times their quiet time.
+          // The limit is there to catch a hang, not to time them (the benches do that).
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -4,6 +4,7 @@ import { membershipRoll, roleGrants, themes, users } from "./schema";
 import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
 import type { DemoContext } from "./demo/context";
+import { seedConvergence } from "./demo/convergence";
 import { seedCouncil } from "./demo/council";
 import { seedDiscussion } from "./demo/discussion";
 import { seedFollowing } from "./demo/following";
@@ -125,6 +126,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDiscussion(ctx, papers);
     await seedFollowing(ctx, papers);
     await seedFacts(ctx);
+    await seedConvergence(ctx);
     await seedCouncil(ctx, passwordHash);
   });
 }

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
 import { getThread, type ThreadComment, type ThreadNode } from "@/lib/discussion/queries";
+import { digestVersionsCiting } from "@/lib/digests/queries";
 import { visibleForPage } from "@/lib/discussion/tree";
 import type { ThreadSort } from "@/lib/discussion/ranking";
 import { CommentActions } from "./comment-actions";
@@ -50,6 +51,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
     );
   }
   const view = await getThread(getDb(), viewer, paper.id, { sort: searchParams.sort, page: searchParams.page, focusCommentId });
+  const digests = await digestVersionsCiting(getDb(), paper.id); // issue 13: "in Digest vN"
   const base = focusCommentId ? permalink(paper.id, focusCommentId) : `/papers/${paper.id}`;
   const sortHref = (sort: ThreadSort) => `${base}${sort === "newest" ? "?sort=newest" : ""}#discussion`;
   const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(view.sort === "newest" ? { sort: "newest" } : {}), page: String(page) })}#discussion`;
@@ -83,6 +85,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
         ) : null}
       </div>
 
+      <p className="text-sm"><Link href={`/papers/${paper.id}/digests`} className="text-blue-800 underline">{digests.size ? "Digests of this discussion" : "Digests of this discussion (none yet)"}</Link></p>
       {view.canComment && !focusCommentId ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <QuoteSelection />
@@ -142,7 +145,7 @@ export async function Thread({ paper, viewer, searchParams, focusCommentId }: Th
       ) : (
         <ol className={css.roots}>
           {view.roots.map((node) => (
-            <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} visible={visible} />
+            <CommentItem key={node.id} node={node} level={0} paperId={paper.id} focusId={view.focusId} interactive={interactive} visible={visible} digests={digests} />
           ))}
         </ol>
       )}
@@ -166,9 +169,11 @@ interface ItemProps {
   interactive: boolean;
   /** The comments this page renders (see RENDER_BUDGET). */
   visible: ReadonlySet<string>;
+  /** Latest published digest version citing each comment. */
+  digests: ReadonlyMap<string, number>;
 }
 
-function CommentItem({ node, level, paperId, focusId, interactive, visible }: ItemProps) {
+function CommentItem({ node, level, paperId, focusId, interactive, visible, digests }: ItemProps) {
   const focused = node.id === focusId;
   const author = node.deleted ? "Deleted comment" : (node.authorName ?? "Former member");
   const childLevel = level + 1;
@@ -183,7 +188,7 @@ function CommentItem({ node, level, paperId, focusId, interactive, visible }: It
         {shown.length ? (
           <ol className={deep ? `${css.replies} ${css.wideOnly}` : css.replies}>
             {shown.map((r) => (
-              <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} visible={visible} />
+              <CommentItem key={r.id} node={r} level={childLevel} paperId={paperId} focusId={focusId} interactive={interactive} visible={visible} digests={digests} />
             ))}
           </ol>
         ) : null}
@@ -204,6 +209,7 @@ function CommentItem({ node, level, paperId, focusId, interactive, visible }: It
       </Link>
       {/* issue 4: from discussion to response */}
       {node.usedInResponse ? <span className="rounded bg-green-100 px-1.5 text-green-900">Used in the response</span> : null}
+      {digests.has(node.id) ? <Link href={`/papers/${paperId}/digests/${digests.get(node.id)}`}>In Digest v{digests.get(node.id)}</Link> : null}
       {node.may.addToResponse ? (
         <Link href={`/papers/${paperId}/response?quote=${node.id}`}>
           Add to response<span className="sr-only"> (the comment by {author})</span>

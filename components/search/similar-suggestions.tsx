@@ -18,6 +18,8 @@ interface Item {
   excerpt: string;
   url: string;
   samePaper: boolean;
+  /** Why it was suggested ("shares “pharmacies”, “ailments”", "same theme"). */
+  reasons?: string[];
 }
 
 /** Start looking once there is something to look for, and wait for a pause in typing. */
@@ -67,6 +69,7 @@ export function SimilarSuggestions({ query, scope, paperId }: SimilarSuggestions
                   {item.kind === "paper" ? `Paper: ${item.title}` : `${item.samePaper ? "A comment in this discussion" : `A comment on “${item.title}”`}`}
                 </a>
                 {item.excerpt ? <p className="text-slate-800">{item.excerpt}</p> : null}
+                {item.reasons?.length ? <p className="text-slate-700">Why: {item.reasons.join("; ")}</p> : null}
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ export const follows = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.targetType, t.targetId] }), index("follows_target_idx").on(t.targetType, t.targetId)],
 );
 
-export const notificationKind = pgEnum("notification_kind", ["paper_published", "comment_reply", "paper_decision", "content_hidden", "content_restored", "paper_comment", "help_invitation", "story_update"]);
+export const notificationKind = pgEnum("notification_kind", ["paper_published", "comment_reply", "paper_decision", "content_hidden", "content_restored", "paper_comment", "help_invitation", "story_update", "digest_published", "contact_request"]);
 
 export const notifications = pgTable(
   "notifications",

@@ -11,3 +11,4 @@ export * from "./directory";
 export * from "./anecdotes";
 export * from "./open-data";
 export * from "./council";
+export * from "./convergence";

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { FACT_PAGE_SIZE, type FactSearchParams } from "@/lib/validation/facts";
 import { formatFigure, flagOf, type FactFlag } from "./cite";
 import { highlightSimilar, markersToHtml, START, STOP } from "./highlight";
+import { pickCorrection } from "@/lib/search/spelling";
 
 export interface FactHit {
   id: string;
@@ -149,15 +150,19 @@ function byWords(db: Tx, q: string, params: FactSearchParams, limit: number, off
 export async function correctQuery(db: Tx, q: string): Promise<{ corrected: string | null; unknown: number; unmatched: number }> {
   const tokens = [...new Set((q.toLowerCase().match(/\p{L}+/gu) ?? []).filter((t) => t.length >= 3 && t.length <= 40))];
   if (tokens.length === 0) return { corrected: null, unknown: 1, unmatched: 1 };
-  const rows = await prepared<{ tok: string; exact: boolean; best: string | null }>(
+  // The closest few words by trigram similarity; pickCorrection (lib/search/spelling.ts) then
+  // prefers the fewest edits, so "waitng" becomes "waiting", not "wait".
+  const found = await prepared<{ tok: string; exact: boolean; candidates: { word: string; similarity: number }[] | null }>(
     db,
-    "facts_search_correct_v1",
+    "facts_search_correct_v2",
     `select t.tok,
        exists (select 1 from fact_words w where w.word = t.tok) as exact,
-       (select w.word from fact_words w where w.word % t.tok order by similarity(w.word, t.tok) desc, w.word limit 1) as best
+       (select json_agg(json_build_object('word', c.word, 'similarity', c.sim)) from (
+          select w.word, similarity(w.word, t.tok) as sim from fact_words w where w.word % t.tok order by sim desc, w.word limit 8) c) as candidates
      from unnest($1::text[]) as t(tok)`,
     [tokens],
   );
+  const rows = found.map((r) => ({ tok: r.tok, exact: r.exact, best: pickCorrection(r.tok, r.candidates ?? []) }));
   let out = q;
   let changed = false;
   const unknown = rows.filter((r) => !r.exact).length;

@@ -14,6 +14,8 @@ const EMAIL_PREFERENCE = {
   paper_decision: "emailPaperDecision",
   content_hidden: "emailModeration",
   content_restored: "emailModeration",
+  digest_published: "emailPaperPublished",
+  contact_request: "emailCommentReply",
   // issue 12: someone asked for your help, or a story of yours (or one you used) changed
   help_invitation: "emailCommentReply",
   story_update: "emailPaperDecision",

@@ -10,6 +10,7 @@ import { endExpiredCouncilTerms } from "@/lib/council/draws";
 import { closeExpiredPetitions } from "@/lib/council/recall";
 import { rescoreAgingFacts } from "@/lib/facts/score";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { recomputeMapTask } from "@/lib/map/recompute-task";
 import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
 import { expireConsents } from "@/lib/anecdotes/commands";
@@ -18,6 +19,8 @@ import { closeOverdueHelpRequests } from "@/lib/help/commands";
 export const tasks = {
   /** Delivers one outbox row by SMTP, under the per-minute limit, retried with backoff. Payload { outboxId }. */
   "mail.send": deliverQueuedMail,
+  /** Recomputes a theme's agreement map after votes (keyed per theme, lib/map/schedule.ts). Payload { themeId }. */
+  "map.recompute": recomputeMapTask,
   /** Daily: stores the hardness of time-sensitive figures whose score is falling with age. */
   "facts.rescore": async (_payload: unknown, helpers: JobHelpers) => {
     const changed = await rescoreAgingFacts(getDb(), new Date());

@@ -15,6 +15,12 @@ import { pipeline } from "node:stream/promises";
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import tar from "tar-stream";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type { Tx } from "@/db";
+import * as schema from "@/db/schema";
+import { VISITOR } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { POLIS_FILES, polisExport } from "@/lib/map/export";
 import { readCatalog, storedColumns, type TableInfo } from "./catalog";
 import { encryptingStream } from "./crypto";
 import { renderFormatDoc } from "./docs";
@@ -152,6 +158,20 @@ export async function writeBundle(pool: pg.Pool, opts: ExportOptions, out: Writa
     const { rows: mig } = await client.query<{ created_at: string }>(
       "select created_at::text from drizzle.__drizzle_migrations order by created_at desc limit 1",
     ).catch(() => ({ rows: [] as { created_at: string }[] }));
+    // The agreement map's votes ride along in Pol.is's formats, as a visitor may download them, from the same snapshot.
+    if (opts.tier !== "member") {
+      const tx = drizzle(client, { schema }) as unknown as Tx;
+      const { rows: themeRows } = await client.query<{ slug: string }>("select slug from themes where archived_at is null order by slug");
+      for (const { slug } of themeRows) {
+        for (const file of POLIS_FILES) {
+          const csv = await polisExport(tx, VISITOR, slug, file).catch((e: unknown) => {
+            if (isAppError(e)) return null;
+            throw e;
+          });
+          if (csv !== null) written.push(await writeFile(dir, `map/${slug}/${file}.csv`, csv));
+        }
+      }
+    }
     await client.query("commit");
     written.push(await writeFile(dir, "README.md", renderFormatDoc(catalog)));
     written.sort((a, b) => a.file.path.localeCompare(b.file.path));

@@ -244,6 +244,11 @@ describe("the public bundle", () => {
     // Positive controls: the test can fail the other way too.
     expect(everything).toContain("CANARY-VISIBLE-COMMENT");
     expect(everything).toContain(pseudo!.pseudonym!);
+    // The agreement map's votes ride along in Pol.is's formats, members only as Polis's small numbers.
+    const votes = entries.get("map/health/votes.csv")?.toString() ?? "";
+    expect(votes.split("\n")[0]).toMatch(/voter-id/);
+    expect(votes.split("\n").length, "the demo's Health map has votes").toBeGreaterThan(100);
+    expect(votes).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     // Every record carries exactly the columns the public view names, and no private table is there at all.
     for (const [name, spec] of Object.entries(TABLES)) {

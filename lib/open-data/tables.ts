@@ -59,6 +59,11 @@ const DOC_PUBLIC = (doc: string) => `(
   exists (select 1 from responses r join papers p on p.id = r.paper_id where ${doc} = 'response.' || r.id and ${PAPER_PUBLIC("p")})
   or exists (select 1 from syntheses s join themes th on th.id = s.theme_id where ${doc} = 'synthesis.' || s.id and th.archived_at is null))`;
 
+/** A theme whose agreement map a visitor sees (lib/auth/rules/convergence.ts map.view): active, discussion public. */
+const THEME_MAP_PUBLIC = (col: string) => `exists (select 1 from themes th where th.id = ${col} and th.archived_at is null and th.discussion_public)`;
+/** A published digest of a public paper whose discussion is public (digest.view). */
+const DIGEST_PUBLIC = (d: string) =>
+  `(${d}.status = 'published' and exists (select 1 from papers p join themes th on th.id = p.theme_id where p.id = ${d}.paper_id and ${PAPER_PUBLIC("p")} and th.discussion_public))`;
 /** A directory listing a visitor sees (lib/directory/visibility.ts with the public clearance). */
 const DIRECTORY_PUBLIC = (p: string) =>
   `(${p}.listed and ${p}.name_visibility = 'public' and exists (select 1 from users u where u.id = ${p}.user_id and u.verified_at is not null and u.suspended_at is null))`;
@@ -274,6 +279,56 @@ export const TABLES: Record<string, TableSpec> = {
     member: { where: "t.author_id = $member" },
   },
 
+  // ── agreement map and digests (issue 13) ───────────────────────────────────────────────
+  statements: {
+    group: "convergence",
+    about: "Statements of the themes' agreement maps. Public tier: those not hidden, on active themes whose discussion is public, without their authors.",
+    public: { where: THEME_MAP_PUBLIC("t.theme_id") + " and t.hidden_at is null", columns: all("id", "theme_id", "paper_id", "body", "created_at") },
+    member: { where: "t.author_id = $member" },
+  },
+  statement_votes: {
+    group: "convergence",
+    about: "Agree/disagree/pass per member and statement (political opinions, GDPR art. 9). Not public by member id: the map page's Polis CSV export carries them under numbers only.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  map_versions: {
+    group: "convergence",
+    about: "Every computed map of a theme: groups, per-group counts, representative and consensus statements, axes. Public on public themes (no member ids in it).",
+    public: { where: THEME_MAP_PUBLIC("t.theme_id"), columns: "all" },
+    member: null,
+  },
+  map_points: {
+    group: "convergence",
+    about: "Each member's place and group on a map version. Not public (a point is a member's opinions); one's own in the member tier.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+  map_findable: { group: "convergence", about: "Members who let others near them on a map ask to be in touch. Not public.", public: null, member: { where: "t.user_id = $member" } },
+  contact_requests: {
+    group: "convergence",
+    about: "Mutual contact requests between members near each other on a map. Not public.",
+    public: null,
+    member: { where: "t.from_id = $member or t.to_id = $member" },
+  },
+  digests: {
+    group: "convergence",
+    about: "Digest vN of a paper's thread. Public tier: published digests of public papers whose discussion is public.",
+    public: { where: DIGEST_PUBLIC("t"), columns: all("id", "paper_id", "version", "status", "author_id", "created_at", "published_at") },
+    member: { where: "t.author_id = $member" },
+  },
+  digest_points: {
+    group: "convergence",
+    about: "The points of a digest (consensus, controversy, open questions).",
+    public: { where: `exists (select 1 from digests d where d.id = t.digest_id and ${DIGEST_PUBLIC("d")})`, columns: "all" },
+    member: null,
+  },
+  digest_citations: {
+    group: "convergence",
+    about: "Which comments each digest point cites.",
+    public: { where: `exists (select 1 from digest_points dp join digests d on d.id = dp.digest_id where dp.id = t.point_id and ${DIGEST_PUBLIC("d")})`, columns: "all" },
+    member: null,
+  },
   // ── directory, help requests and stories (issue 12) ─────────────────────────────────────
   skills: { group: "directory", about: "The curated skills list admins maintain.", public: { columns: "all" }, member: null },
   directory_profiles: {
@@ -338,55 +393,87 @@ export const TABLES: Record<string, TableSpec> = {
     member: null,
   },
 
-  // ── the public log ─────────────────────────────────────────────────────────────────────
-  // ── council, recall and appeals (issue 11) ───────────────────────────────────────────────
-  council_settings: { group: "council", about: "The council's rules: recall thresholds and limits, appeal period, panel size, pool categories.", public: { columns: "all" }, member: null },
+  // ── the council by lot, recall, appeals ────────────────────────────────────────────────
+  council_settings: {
+    group: "council",
+    about: "The council's rules (activity window, recall thresholds and limits, appeal window, pool categories), public like every rule.",
+    public: { columns: "all" },
+    member: null,
+  },
   member_activity: {
     group: "council",
-    about: "When each member last used the site; counts active members for recall thresholds. Not public.",
+    about: "When each member last used the site: the base of a recall's share of active members. Not public.",
     public: null,
     member: { where: "t.user_id = $member" },
   },
   pool_volunteers: {
     group: "council",
-    about: "Volunteers for the council pool with their self-declared categories (special-category data: never public).",
+    about: "Volunteers for the council pool with their self-declared categories (special-category data). Not public: draws publish pseudonymous pool ids.",
     public: null,
     member: { where: "t.user_id = $member" },
   },
   council_draws: {
     group: "council",
-    about: "Draws by lot: the published announcement (pseudonymous pool, quotas, lottery, commitment) and, once run, the seed and result.",
-    // The seed stays secret until the draw has run: before that, it is the commitment that is public.
+    about: "Draws by lot: the published announcement (frozen pool, quotas, algorithm, seed commitment) and, once drawn, the seed and the result.",
     public: {
       columns: {
-        ...all("id", "purpose", "status", "title", "seats", "quotas", "term_days", "announcement", "announcement_hash", "result", "draw_not_before", "announced_by", "announced_at", "drawn_by", "drawn_at"),
+        id: true,
+        purpose: true,
+        status: true,
+        title: true,
+        seats: true,
+        quotas: true,
+        term_days: true,
+        announcement: true,
+        announcement_hash: true,
+        // The seed is the secret the commitment hides until the draw.
         seed: "case when t.status = 'drawn' then t.seed end",
+        result: true,
+        draw_not_before: true,
+        announced_at: true,
+        drawn_at: true,
       },
     },
     member: null,
   },
   draw_entries: {
     group: "council",
-    about: "Who is behind each pseudonymous pool id, and their entry secret. Not public.",
-    secrets: ["secret"],
+    about: "Who is behind each pseudonymous pool id of a draw, with the secret that lets them check their own entry. Not public.",
     public: null,
-    member: { where: "t.user_id = $member", omit: ["secret"] },
+    member: { where: "t.user_id = $member" },
   },
-  council_seats: { group: "council", about: "Council seats from draws, with terms and how they ended (council membership is a public role).", public: { columns: "all" }, member: { where: "t.user_id = $member" } },
-  recall_petitions: { group: "council", about: "Recall petitions with reasons, signature counts and outcomes.", public: { columns: "all" }, member: { where: "t.opened_by = $member" } },
+  council_seats: {
+    group: "council",
+    about: "Council seats from draws: who, from which draw, the term and how it ended.",
+    public: { columns: "all" },
+    member: { where: "t.user_id = $member" },
+  },
+  recall_petitions: {
+    group: "council",
+    about: "Recall petitions against role-holders, with their reason, signature count and outcome (who opened one is not public).",
+    public: { columns: all("id", "target_user_id", "role", "theme_id", "reason", "status", "signature_count", "threshold_at_close", "opened_at", "closes_at", "closed_at") },
+    member: { where: "t.opened_by = $member or t.target_user_id = $member" },
+  },
   recall_signatures: {
     group: "council",
-    about: "Who signed which petition: a political opinion, so never public; counts are on the petition.",
+    about: "Who signed which recall petition. Not public: petitions show the count.",
     public: null,
     member: { where: "t.user_id = $member" },
   },
   appeals: {
     group: "council",
-    about: "Appeals against moderation acts with statements and decisions; the outcome is in the public log, the statement is not public.",
+    about: "Appeals against moderation, with the panel's findings. Not public (the outcome is in the public log).",
     public: null,
     member: { where: "t.appellant_id = $member" },
   },
-  appeal_votes: { group: "council", about: "Each panellist's vote and findings on an appeal. Not public.", public: null, member: { where: "t.user_id = $member" } },
+  appeal_votes: {
+    group: "council",
+    about: "Each appeal panellist's vote and findings. Not public.",
+    public: null,
+    member: { where: "t.user_id = $member" },
+  },
+
+  // ── the public log ─────────────────────────────────────────────────────────────────────
   audit_log: {
     group: "log",
     about: "The public moderation and governance log, every row as the /moderation-log page shows it.",

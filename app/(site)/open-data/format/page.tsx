@@ -21,7 +21,10 @@ function docHtml(text: string): string {
       current = heading.replace(/<[^>]+>/g, "");
       return m;
     }
-    return m === "<table>" ? `<div class="overflow-x-auto" tabindex="0" role="region" aria-label="Fields of ${current}">\n<table>` : "</table>\n</div>";
+    // Each table's fields fold away, so the page reads as an outline on a phone; open ones scroll sideways on their own.
+    return m === "<table>"
+      ? `<details class="rounded border border-slate-200 px-3 py-2"><summary class="cursor-pointer font-medium">Fields of ${current}</summary><div class="overflow-x-auto" tabindex="0" role="region" aria-label="Fields of ${current}">\n<table>`
+      : "</table>\n</div></details>";
   });
 }
 

@@ -55,6 +55,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
         <ButtonLink href={`/themes/${theme.slug}/synthesis`} variant="secondary" size="sm">
           Synthesis
         </ButtonLink>
+        <ButtonLink href={`/themes/${theme.slug}/map`} variant="secondary" size="sm">Agreement map</ButtonLink>
         {can(viewer, "theme.update", theme) ? (
           <ButtonLink href={`/admin/themes/${theme.id}`} variant="secondary" size="sm">
             Edit theme
