@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve(process.cwd(), "lib/cache/cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403: pages that refuse say so (lib/auth/page-guard.ts).
+    authInterrupts: true,
     // Integrity hashes on Next's own script files, for the cached pages that carry no nonce.
     sri: { algorithm: "sha256" },
   },

@@ -36,9 +36,11 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node_modules/.bin/next start --port ${port}`,
+      // The production server npm start runs (it gives the throttles the socket's address).
+      command: "node --import tsx scripts/serve.ts",
       url: baseURL,
-      env: collabEnv,
+      // Links in e-mails and feeds come from SITE_URL alone (account-recovery.spec.ts checks a forged Host cannot change them).
+      env: { ...collabEnv, SITE_URL: baseURL, PORT: String(port) },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",

@@ -39,6 +39,7 @@ test("a bad theme address is refused next to its field and the form keeps what w
 
 test("an admin reorders and archives a theme, confirming first", async ({ page, makeTheme }) => {
   const theme = await makeTheme({ title: `Archivable ${Date.now().toString(36)}`, position: 999_999 });
+  const neighbour = await makeTheme({ title: `Staying ${Date.now().toString(36)}`, position: 999_998 });
   await page.goto("/admin/themes");
   const row = page.getByRole("listitem").filter({ hasText: theme.title });
   await row.getByRole("button", { name: `Move ${theme.title} up` }).click();
@@ -53,6 +54,9 @@ test("an admin reorders and archives a theme, confirming first", async ({ page, 
   await dialog.getByRole("button", { name: "Archive theme" }).click();
   await expect(row).toContainText("archived");
 
-  await page.goto("/");
+  // The home page, really (its heading and the theme next to the archived one), without the archived theme.
+  expect((await page.goto("/"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Turn argument into shared policy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(neighbour.title) }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(theme.title) })).toHaveCount(0);
 });

@@ -35,8 +35,9 @@ test("a fact is proposed, accepted, disputed, flagged, retracted to 0, and found
   await expect(member.page.getByText("Thank you: your fact is proposed")).toBeVisible();
   const factUrl = member.page.url();
 
-  // A visitor cannot see a proposal yet.
-  await page.goto(factUrl);
+  // A visitor cannot see a proposal yet: the not-found page, not a page that merely lacks the heading.
+  expect((await page.goto(factUrl))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: statement })).toHaveCount(0);
 
   // The fact editor accepts it from the review queue.

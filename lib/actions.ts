@@ -19,7 +19,6 @@ export interface ActionContext<A extends Actor> {
   actor: A;
   db: Db;
   ip: string;
-  siteUrl: string;
 }
 
 interface Options {
@@ -59,6 +58,8 @@ export function formAction<S extends z.ZodType>(
     const values = echo(formData);
     const h = await headers();
     // Next.js lets a server action with no Origin header through with only a warning; we do not.
+    // This only refuses cross-site forms: a non-browser client sets Origin and Host as it likes, so
+    // nothing here may build a link or a decision from them (links come from siteUrl()).
     const origin = h.get("origin");
     const host = h.get("x-forwarded-host") ?? h.get("host");
     if (!origin || !host || safeHost(origin) !== host) {
@@ -73,7 +74,7 @@ export function formAction<S extends z.ZodType>(
       return { ok: false, message: "Please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
     }
     try {
-      const result = await handler(parsed.data, { actor: actor as never, db: getDb(), ip: clientIp(h), siteUrl: origin });
+      const result = await handler(parsed.data, { actor: actor as never, db: getDb(), ip: clientIp(h) });
       if (result && !result.ok) return { values, ...result };
       return result ?? { ok: true };
     } catch (e) {

@@ -49,6 +49,8 @@ await closeDb();
 console.log(`Database ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 const port = process.env.PORT ?? "3000";
+// E-mailed and feed links point here (siteUrl()); set SITE_URL to override, e.g. when testing from a phone.
+process.env.SITE_URL ??= `http://localhost:${port}`;
 const collab = collabEnv(port);
 children.push(spawn(bin("next"), ["dev", "--port", port], { stdio: "inherit", env: { ...process.env, ...collab, NEXT_TELEMETRY_DISABLED: "1" } }));
 children.push(spawnSidecar({ ...process.env, ...collab }));

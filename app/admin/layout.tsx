@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { enterAdminArea } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { loadForPage } from "@/lib/auth/page-guard";
 import { SiteChrome } from "@/components/layout/site-chrome";
 import { signOutAction } from "../(site)/(account)/sign-out/actions";
 
@@ -11,11 +12,7 @@ import { signOutAction } from "../(site)/(account)/sign-out/actions";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   if (viewer.id === null) redirect("/sign-in?next=/admin");
-  try {
-    enterAdminArea(viewer);
-  } catch {
-    notFound();
-  }
+  await loadForPage(async () => enterAdminArea(viewer));
   const admin = can(viewer, "theme.create", null);
   const links = [
     ...(admin ? [["/admin/themes", "Themes"]] : []),

@@ -83,13 +83,21 @@ export const isCouncil = (a: Actor) => hasRole(a, "council");
 export const isVerified = (a: Actor) => a.standing === "member";
 export const isAuthor = (a: Actor, thing: { authorId: string | null }) => a.id !== null && thing.authorId === a.id;
 export const themeOpen = (t: ThemeResource) => t.archivedAt === null;
+/**
+ * The rules that lists filter by in SQL as well: each has its SQL twin in `visibility.ts`, and
+ * `visibility.int.test.ts` checks the two agree on every resource state. Change them together.
+ */
+/** An archived theme is gone for everyone but admins. */
+export const themeVisible = (a: Actor, t: ThemeResource) => themeOpen(t) || isAdmin(a);
 /** What everyone may read of a paper: its published version, unless a moderator hid it. */
-export const paperIsPublic = (p: PaperResource) => p.publishedVersion > 0 && p.hiddenAt === null && themeOpen(p.theme);
+export const paperIsPublic = (p: Pick<PaperResource, "publishedVersion" | "hiddenAt"> & { theme: Pick<ThemeResource, "archivedAt"> }) =>
+  p.publishedVersion > 0 && p.hiddenAt === null && p.theme.archivedAt === null;
+/** Members-only discussion is for verified members (a suspension keeps reading) and admins. */
+export const readsMembersOnlyDiscussion = (a: Actor) => isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a));
 export const isFactEditor = (a: Actor) => hasRole(a, "fact_editor");
 export const factIsPublic = (f: FactResource) => f.status === "accepted" || f.status === "retracted";
 export const isProposer = (a: Actor, f: FactResource) => a.id !== null && f.proposedBy === a.id;
-export const canReadDiscussion = (a: Actor, t: ThemeResource) =>
-  t.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)));
+export const canReadDiscussion = (a: Actor, t: Pick<ThemeResource, "discussionPublic">) => t.discussionPublic || readsMembersOnlyDiscussion(a);
 
 
 /** A table of rules for a set of actions: each answers "may this actor do this to this resource?". */

@@ -17,7 +17,6 @@ import {
   type RuleTable,
   type SynthesisResource,
   type ThemeResource,
-  isSignedIn,
   isActive,
   isAdmin,
   isModerator,
@@ -30,6 +29,7 @@ import {
   factIsPublic,
   isProposer,
   canReadDiscussion,
+  themeVisible,
 } from "./core";
 import { convergenceRules, type ConvergenceResources } from "./rules/convergence";
 import { councilRules, type CouncilResources } from "./rules/council";
@@ -106,11 +106,9 @@ export interface ActionResources extends CoreResources, GovernanceResources, Cou
 export type Action = keyof ActionResources;
 
 const coreRules: RuleTable<CoreResources> = {
-  "theme.view": (a, theme) => theme.archivedAt === null || isAdmin(a),
+  "theme.view": (a, theme) => themeVisible(a, theme),
   // Themes decide whether their discussion is public; members-only discussion needs a verified member.
-  "theme.viewDiscussion": (a, theme) =>
-    (theme.archivedAt === null || isAdmin(a)) &&
-    (theme.discussionPublic || (isSignedIn(a) && (a.standing === "member" || a.standing === "suspended" || isAdmin(a)))),
+  "theme.viewDiscussion": (a, theme) => themeVisible(a, theme) && canReadDiscussion(a, theme),
   "theme.create": (a) => isAdmin(a),
   "theme.update": (a) => isAdmin(a),
   "theme.archive": (a) => isAdmin(a),

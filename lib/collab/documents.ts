@@ -7,9 +7,10 @@ import type { Db, Tx } from "@/db";
 import { recordCitations } from "@/lib/facts/cite";
 import { responses, syntheses, themes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
-import { can, type Actor, type ResponseResource, type SynthesisResource } from "@/lib/auth/permissions";
+import { can, type Actor, type PaperResource, type ResponseResource, type SynthesisResource } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid, loadPaperResource } from "@/lib/papers/resource";
+import { loadThemeResource, themeResourceColumns } from "@/lib/themes/resource";
 import { docName, parseDocName, type CollabMode } from "./protocol";
 import { TOKEN_TTL_SECONDS, signCollabToken } from "./token";
 
@@ -25,12 +26,12 @@ export async function loadResponseResource(db: Tx, responseId: string): Promise<
 export async function loadSynthesisResource(db: Tx, synthesisId: string): Promise<SynthesisResource> {
   if (!isUuid(synthesisId)) throw notFound("synthesis", "That synthesis could not be found.");
   const [row] = await db
-    .select({ id: syntheses.id, themeId: themes.id, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic })
+    .select({ id: syntheses.id, theme: themeResourceColumns })
     .from(syntheses)
     .innerJoin(themes, eq(themes.id, syntheses.themeId))
     .where(eq(syntheses.id, synthesisId));
   if (!row) throw notFound("synthesis", "That synthesis could not be found.");
-  return { id: row.id, theme: { id: row.themeId, archivedAt: row.archivedAt, discussionPublic: row.discussionPublic } };
+  return row;
 }
 
 /** The resource behind a document name such as `response.<uuid>`. Throws not_found for anything else. */
@@ -83,6 +84,21 @@ export async function issueCollabToken(db: Tx, actor: Actor, doc: string, want?:
   return { token, mode, url: collabPublicUrl(), doc: name, expiresInSeconds: TOKEN_TTL_SECONDS };
 }
 
+/** The Response of a paper as the rules see it: every published paper has one, made on first use. */
+export async function paperResponse(db: Tx, paper: PaperResource): Promise<ResponseResource> {
+  const [row] = await db.select({ id: responses.id }).from(responses).where(eq(responses.paperId, paper.id));
+  if (row) return { id: row.id, paper };
+  if (paper.publishedVersion === 0) throw notFound("response", "This paper has no Response until it is published.");
+  return { id: await ensureResponse(db, paper.id), paper };
+}
+
+/** The synthesis of a theme as the rules see it: every theme has one, made on first use. */
+export async function themeSynthesis(db: Tx, themeId: string): Promise<SynthesisResource> {
+  const theme = await loadThemeResource(db, themeId);
+  const [row] = await db.select({ id: syntheses.id }).from(syntheses).where(eq(syntheses.themeId, theme.id));
+  return { id: row?.id ?? (await ensureSynthesis(db, theme.id)), theme };
+}
+
 /** The Response of a paper, made on first use (one per paper). Returns its id. */
 export async function ensureResponse(db: Tx, paperId: string): Promise<string> {
   await db.insert(responses).values({ paperId }).onConflictDoNothing({ target: responses.paperId });
@@ -106,26 +122,24 @@ export interface ReaderView {
 
 /** What readers (visitors included) see of a paper's Response: the cached server render, no websocket. */
 export async function getResponseForReaders(db: Tx, actor: Actor, paperId: string): Promise<ReaderView> {
-  const paper = await loadPaperResource(db, paperId);
+  const response = await paperResponse(db, await loadPaperResource(db, paperId));
+  assertCan(actor, "response.view", response);
   const [row] = await db
     .select({ id: responses.id, html: responses.lastHtml, text: responses.lastText, contentUpdatedAt: responses.contentUpdatedAt })
     .from(responses)
-    .where(eq(responses.paperId, paperId));
-  assertCan(actor, "response.view", { id: row?.id ?? "", paper });
-  return row ?? { id: null, html: "", text: "", contentUpdatedAt: null };
+    .where(eq(responses.id, response.id));
+  return row!;
 }
 
 /** What readers see of a theme's synthesis. */
 export async function getSynthesisForReaders(db: Tx, actor: Actor, themeId: string): Promise<ReaderView> {
-  if (!isUuid(themeId)) throw notFound("theme", "That theme could not be found.");
-  const [theme] = await db.select({ id: themes.id, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic }).from(themes).where(eq(themes.id, themeId));
-  if (!theme) throw notFound("theme", "That theme could not be found.");
+  const synthesis = await themeSynthesis(db, themeId);
+  assertCan(actor, "synthesis.view", synthesis);
   const [row] = await db
     .select({ id: syntheses.id, html: syntheses.lastHtml, text: syntheses.lastText, contentUpdatedAt: syntheses.contentUpdatedAt })
     .from(syntheses)
-    .where(eq(syntheses.themeId, themeId));
-  assertCan(actor, "synthesis.view", { id: row?.id ?? "", theme });
-  return row ?? { id: null, html: "", text: "", contentUpdatedAt: null };
+    .where(eq(syntheses.id, synthesis.id));
+  return row!;
 }
 
 /**
@@ -161,22 +175,16 @@ export interface CoEditedDocument extends ReaderView {
  * viewer (who must be able to read it; visitors get the reader view instead of an editor).
  */
 export async function openResponse(db: Tx, actor: Actor, paperId: string): Promise<CoEditedDocument> {
-  const paper = await loadPaperResource(db, paperId);
-  assertCan(actor, "response.view", { id: "", paper });
-  const id = await ensureResponse(db, paperId);
-  const resource: CollabResource = { kind: "response", resource: { id, paper } };
+  const response = await paperResponse(db, await loadPaperResource(db, paperId));
+  assertCan(actor, "response.view", response);
   const view = await getResponseForReaders(db, actor, paperId);
-  return { ...view, id, doc: docName("response", id), mode: collabModeFor(actor, resource) ?? "read" };
+  return { ...view, id: response.id, doc: docName("response", response.id), mode: collabModeFor(actor, { kind: "response", resource: response }) ?? "read" };
 }
 
 /** The synthesis of a theme for its co-editing page, made on first use. */
 export async function openSynthesis(db: Tx, actor: Actor, themeId: string): Promise<CoEditedDocument> {
-  if (!isUuid(themeId)) throw notFound("theme", "That theme could not be found.");
-  const [theme] = await db.select({ id: themes.id, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic }).from(themes).where(eq(themes.id, themeId));
-  if (!theme) throw notFound("theme", "That theme could not be found.");
-  assertCan(actor, "synthesis.view", { id: "", theme });
-  const id = await ensureSynthesis(db, themeId);
-  const resource: CollabResource = { kind: "synthesis", resource: { id, theme } };
+  const synthesis = await themeSynthesis(db, themeId);
+  assertCan(actor, "synthesis.view", synthesis);
   const view = await getSynthesisForReaders(db, actor, themeId);
-  return { ...view, id, doc: docName("synthesis", id), mode: collabModeFor(actor, resource) ?? "read" };
+  return { ...view, id: synthesis.id, doc: docName("synthesis", synthesis.id), mode: collabModeFor(actor, { kind: "synthesis", resource: synthesis }) ?? "read" };
 }

@@ -1,10 +1,11 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { commentResponseUses, commentRevisions, commentVotes, comments, papers, themes, users } from "@/db/schema";
+import { commentResponseUses, commentRevisions, commentVotes, comments, papers, responses, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor, type CommentResource, type PaperResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "@/lib/papers/resource";
+import { isUuid, paperResourceColumns, toPaperResource } from "@/lib/papers/resource";
+import { paperResponse } from "@/lib/collab/documents";
 import { renderCommentMarkdown } from "./markdown";
 import { parseSort, type ThreadSort } from "./ranking";
 import { ancestorsOf, buildTree, type CommentNode } from "./tree";
@@ -58,33 +59,16 @@ export interface ThreadView {
 }
 
 /** The paper as the rules see it, with its title: one query. */
-async function loadPaper(db: Tx, paperId: string): Promise<PaperResource & { title: string }> {
+async function loadPaper(db: Tx, paperId: string): Promise<PaperResource & { title: string; responseId: string | null }> {
   if (!isUuid(paperId)) throw notFound("paper", "That paper could not be found.");
   const [row] = await db
-    .select({
-      id: papers.id,
-      title: papers.title,
-      authorId: papers.authorId,
-      status: papers.status,
-      publishedVersion: papers.publishedVersion,
-      hiddenAt: papers.hiddenAt,
-      themeId: themes.id,
-      themeArchivedAt: themes.archivedAt,
-      themeDiscussionPublic: themes.discussionPublic,
-    })
+    .select({ ...paperResourceColumns, title: papers.title, responseId: responses.id })
     .from(papers)
     .innerJoin(themes, eq(themes.id, papers.themeId))
+    .leftJoin(responses, eq(responses.paperId, papers.id))
     .where(eq(papers.id, paperId));
   if (!row) throw notFound("paper", "That paper could not be found.");
-  return {
-    id: row.id,
-    title: row.title,
-    authorId: row.authorId,
-    status: row.status,
-    publishedVersion: row.publishedVersion,
-    hiddenAt: row.hiddenAt,
-    theme: { id: row.themeId, archivedAt: row.themeArchivedAt, discussionPublic: row.themeDiscussionPublic },
-  };
+  return { ...toPaperResource(row), title: row.title, responseId: row.responseId };
 }
 
 const publicName = publicNameSql();
@@ -148,7 +132,9 @@ export async function getThread(
   }
 
   const canComment = can(actor, "comment.create", paper);
-  const canAddToResponse = can(actor, "response.edit", { id: "", paper });
+  // An unpublished paper has no Response to add to; a published one has it (made on publishing, or here for older rows).
+  const canAddToResponse =
+    paper.publishedVersion > 0 && can(actor, "response.edit", paper.responseId ? { id: paper.responseId, paper } : await paperResponse(db, paper));
   // Fact chips are drawn when shown, so a fact disputed since is flagged; one query for the whole thread, none when nothing is cited.
   const withChips = await renderFactChipsInMany(db, rows.map((r) => r.bodyHtml));
   const items: ThreadComment[] = rows.map((r, i) => {

@@ -9,6 +9,7 @@ import type { Hardness } from "./hardness";
 import { isUuid, loadDisputeResource, loadFactResource } from "./resource";
 import { hardnessOf } from "./score";
 import { publicNameSql } from "@/lib/auth/public-name";
+import { paperResourceColumns, toPaperResource } from "@/lib/papers/resource";
 
 const nameOf = publicNameSql;
 
@@ -230,32 +231,20 @@ export async function listCitations(db: Tx, actor: Actor, factId: string): Promi
     .orderBy(asc(factCitations.createdAt));
   const paperIds = rows.filter((r) => r.type === "paper").map((r) => r.sourceId);
   const commentIds = rows.filter((r) => r.type === "comment").map((r) => r.sourceId);
-  const paperTheme = aliasedTable(themes, "paper_theme");
   const [paperRows, commentRows] = await Promise.all([
     paperIds.length
       ? db
-          .select({ id: papers.id, title: papers.title, publishedVersion: papers.publishedVersion, hiddenAt: papers.hiddenAt, archivedAt: paperTheme.archivedAt })
+          .select({ ...paperResourceColumns, title: papers.title })
           .from(papers)
-          .innerJoin(paperTheme, eq(paperTheme.id, papers.themeId))
+          .innerJoin(themes, eq(themes.id, papers.themeId))
           .where(inArray(papers.id, paperIds))
       : [],
     commentIds.length
       ? db
-          .select({
-            id: comments.id,
-            paperId: papers.id,
-            title: papers.title,
-            hiddenAt: comments.hiddenAt,
-            deletedAt: comments.deletedAt,
-            paperHiddenAt: papers.hiddenAt,
-            publishedVersion: papers.publishedVersion,
-            archivedAt: paperTheme.archivedAt,
-            discussionPublic: paperTheme.discussionPublic,
-            themeId: paperTheme.id,
-          })
+          .select({ ...paperResourceColumns, commentId: comments.id, title: papers.title, commentHiddenAt: comments.hiddenAt, deletedAt: comments.deletedAt })
           .from(comments)
           .innerJoin(papers, eq(papers.id, comments.paperId))
-          .innerJoin(paperTheme, eq(paperTheme.id, papers.themeId))
+          .innerJoin(themes, eq(themes.id, papers.themeId))
           .where(inArray(comments.id, commentIds))
       : [],
   ]);
@@ -263,13 +252,11 @@ export async function listCitations(db: Tx, actor: Actor, factId: string): Promi
   for (const r of rows) {
     if (r.type === "paper") {
       const p = paperRows.find((x) => x.id === r.sourceId);
-      if (p && p.publishedVersion > 0 && !p.hiddenAt && !p.archivedAt) out.push({ type: "paper", label: `Paper: ${p.title}`, href: `/papers/${p.id}` });
+      if (p && can(actor, "paper.view", toPaperResource(p))) out.push({ type: "paper", label: `Paper: ${p.title}`, href: `/papers/${p.id}` });
     } else if (r.type === "comment") {
-      const c = commentRows.find((x) => x.id === r.sourceId);
-      if (!c || c.hiddenAt || c.deletedAt) continue;
-      const theme = { id: c.themeId, archivedAt: c.archivedAt, discussionPublic: c.discussionPublic };
-      const paper = { id: c.paperId, authorId: null, status: "published" as const, publishedVersion: c.publishedVersion, hiddenAt: c.paperHiddenAt, theme };
-      if (can(actor, "comment.view", paper)) out.push({ type: "comment", label: `A comment on “${c.title}”`, href: `/papers/${c.paperId}/c/${c.id}` });
+      const c = commentRows.find((x) => x.commentId === r.sourceId);
+      if (!c || c.commentHiddenAt || c.deletedAt) continue;
+      if (can(actor, "comment.view", toPaperResource(c))) out.push({ type: "comment", label: `A comment on “${c.title}”`, href: `/papers/${c.id}/c/${c.commentId}` });
     } else {
       // Responses and syntheses are linked once their pages exist (issue 3 and later).
       out.push({ type: r.type, label: r.type === "response" ? "A response" : "A theme synthesis", href: null });

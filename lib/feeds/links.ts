@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { siteUrl } from "@/lib/config/site-url";
 
 export const feedPaths = {
   site: () => "/feeds/papers.xml",
@@ -14,16 +15,11 @@ type FeedRef = { kind: "site" } | { kind: "theme"; slug: string; title: string }
  * The site feed is listed on every page that passes it too.
  */
 export function feedAlternates(...feeds: FeedRef[]): NonNullable<Metadata["alternates"]> {
-  const base = process.env.SITE_URL?.replace(/\/$/, "") ?? "";
+  const base = siteUrl();
   const links = feeds.map((f) => {
     if (f.kind === "site") return { url: `${base}${feedPaths.site()}`, title: "Commonplace: new papers" };
     if (f.kind === "theme") return { url: `${base}${feedPaths.theme(f.slug)}`, title: `New papers in ${f.title}` };
     return { url: `${base}${feedPaths.paper(f.paperId)}`, title: `Discussion of “${f.title}”` };
   });
   return { types: { "application/atom+xml": links } };
-}
-
-/** The origin feeds build absolute links from: SITE_URL when set, else the request's own. */
-export function feedOrigin(requestUrl: string): string {
-  return process.env.SITE_URL?.replace(/\/$/, "") ?? new URL(requestUrl).origin;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { comments, paperVersions, papers, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
@@ -6,6 +6,7 @@ import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { loadPaperResource } from "@/lib/papers/resource";
 import { publicNameSql } from "@/lib/auth/public-name";
+import { paperIsPublicSql } from "@/lib/auth/visibility";
 
 export const FEED_SIZE = 30;
 
@@ -54,9 +55,8 @@ export async function listFeedPapers(db: Db, actor: Actor, opts: { themeId?: str
     .leftJoin(users, eq(users.id, papers.authorId))
     .where(
       and(
-        isNull(papers.hiddenAt),
-        isNull(themes.archivedAt),
-        gt(papers.publishedVersion, 0),
+        // A feed is read as a visitor: public papers only (the same rule as paper.view for a visitor).
+        paperIsPublicSql(),
         lte(paperVersions.number, papers.publishedVersion),
         opts.themeId ? eq(themes.id, opts.themeId) : undefined,
       ),

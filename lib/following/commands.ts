@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { follows, notificationPreferences, notifications, themes } from "@/db/schema";
+import { follows, notificationPreferences, notifications } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { isUuid, loadPaperResource } from "@/lib/papers/resource";
 import type { NotificationSettingsInput } from "@/lib/validation/following";
+import { loadThemeResource } from "@/lib/themes/resource";
 
 export type FollowTarget = { targetType: "theme" | "paper"; targetId: string };
 
@@ -14,10 +15,8 @@ const ownerOf = (actor: Actor) => ({ userId: actor.id ?? "" });
 /** One can only follow what one can read: an archived theme or a hidden paper is "not found". */
 async function assertFollowable(db: Db, actor: Actor, target: FollowTarget): Promise<void> {
   if (target.targetType === "theme") {
-    const [theme] = isUuid(target.targetId)
-      ? await db.select({ id: themes.id, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic }).from(themes).where(eq(themes.id, target.targetId))
-      : [];
-    if (!theme || !can(actor, "theme.view", theme)) throw notFound("theme", "That theme could not be found.");
+    const theme = await loadThemeResource(db, target.targetId);
+    if (!can(actor, "theme.view", theme)) throw notFound("theme", "That theme could not be found.");
     return;
   }
   const paper = await loadPaperResource(db, target.targetId);

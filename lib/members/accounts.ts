@@ -9,6 +9,7 @@ import { consume, resetLimit } from "@/lib/security/rate-limit";
 import type { SignUpInput } from "@/lib/validation/accounts";
 import { hashPassword, timingDummyHash, verifyPassword } from "./passwords";
 import { deleteUserSessions } from "./sessions";
+import { siteUrl } from "@/lib/config/site-url";
 
 export interface SignUpResult {
   userId: string;
@@ -57,7 +58,8 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Sends a reset link if the address has an account; the caller shows the same message either way. */
-export async function requestPasswordReset(db: Db, email: string, ip: string, siteUrl: string): Promise<void> {
+/** The link points to SITE_URL (siteUrl()), never to a host the request names: a forged Host would send the token elsewhere. */
+export async function requestPasswordReset(db: Db, email: string, ip: string): Promise<void> {
   await consume(["passwordResetIp", ip], ["passwordResetAccount", email]);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) return;
@@ -75,7 +77,7 @@ export async function requestPasswordReset(db: Db, email: string, ip: string, si
         "Someone asked to reset the password of your Commonplace account.",
         "",
         `To choose a new password, open this link within an hour:`,
-        `${siteUrl}/reset-password/${token}`,
+        `${siteUrl()}/reset-password/${token}`,
         "",
         "If it was not you, ignore this message: your password stays as it is.",
       ].join("\n"),

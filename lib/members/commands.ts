@@ -9,17 +9,17 @@ import { announceRevocation } from "@/lib/collab/announce";
 import { AppError, notFound } from "@/lib/errors";
 import { deleteUserSessions } from "./sessions";
 
-/** Loads a member as a permission resource, locking the row for the change that follows. */
-async function lockMember(tx: Tx, userId: string): Promise<MemberResource & { suspendedAt: Date | null }> {
+/** Loads a member as a permission resource (their current roles), locking the row for the change that follows. */
+export async function lockMember(tx: Tx, userId: string): Promise<MemberResource & { suspendedAt: Date | null; verifiedAt: Date | null }> {
   const rows = await tx
-    .select({ id: users.id, suspendedAt: users.suspendedAt, role: roleGrants.role })
+    .select({ id: users.id, suspendedAt: users.suspendedAt, verifiedAt: users.verifiedAt, role: roleGrants.role })
     .from(users)
     .leftJoin(roleGrants, and(eq(roleGrants.userId, users.id), isNull(roleGrants.revokedAt)))
     .where(eq(users.id, userId))
     .for("update", { of: users });
   if (!rows[0]) throw notFound("member", "That member does not exist.");
   const roles = new Set(rows.map((r) => r.role).filter((r): r is GlobalRole => !!r && r !== "curator"));
-  return { id: rows[0].id, suspendedAt: rows[0].suspendedAt, roles };
+  return { id: rows[0].id, suspendedAt: rows[0].suspendedAt, verifiedAt: rows[0].verifiedAt, roles };
 }
 
 export async function updateProfile(

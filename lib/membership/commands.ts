@@ -4,6 +4,7 @@ import { membershipRoll, rollImports, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { lockMember } from "@/lib/members/commands";
 import { notFound } from "@/lib/errors";
 import { emailHash, rollHashes } from "./keyed-hash";
 import { parseRollCsv, type RejectedRow } from "./roll-csv";
@@ -113,13 +114,8 @@ export async function claimMembership(db: Db, actor: Actor, input: { memberNumbe
 /** An admin verifies a person by hand, for example after checking a membership card. */
 export async function verifyByHand(db: Db, actor: Actor, target: { userId: string; reason: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, verifiedAt: users.verifiedAt })
-      .from(users)
-      .where(eq(users.id, target.userId))
-      .for("update");
-    if (!user) throw notFound("member");
-    assertCan(actor, "member.verify", { id: user.id, roles: new Set() });
+    const user = await lockMember(tx, target.userId);
+    assertCan(actor, "member.verify", user);
     if (user.verifiedAt) return;
     await tx
       .update(users)

@@ -11,6 +11,8 @@ import type { CallInput, ReviewInput, SaveDraftInput } from "@/lib/validation/pa
 import { renderPaper } from "./render";
 import { recordCitations } from "@/lib/facts/cite";
 import { isUuid, loadPaperResource } from "./resource";
+import { themeResourceColumns } from "@/lib/themes/resource";
+import { ensureResponse } from "@/lib/collab/documents";
 
 /** Reads and locks the paper row so two decisions or saves cannot interleave. */
 async function lockPaper(tx: Tx, paperId: string) {
@@ -23,7 +25,7 @@ async function lockPaper(tx: Tx, paperId: string) {
 async function themeResource(tx: Tx, where: { id?: string; slug?: string }) {
   const cond = where.id ? (isUuid(where.id) ? eq(themes.id, where.id) : undefined) : where.slug ? eq(themes.slug, where.slug) : undefined;
   const [theme] = cond
-    ? await tx.select({ id: themes.id, title: themes.title, slug: themes.slug, archivedAt: themes.archivedAt, discussionPublic: themes.discussionPublic }).from(themes).where(cond)
+    ? await tx.select({ ...themeResourceColumns, title: themes.title, slug: themes.slug }).from(themes).where(cond)
     : [];
   if (!theme) throw new AppError("not_found:theme", "Choose the theme this paper belongs to.", "themeSlug");
   return theme;
@@ -108,6 +110,8 @@ export async function reviewPaper(db: Db, actor: Actor, input: ReviewInput): Pro
         createdAt: now,
       });
       await tx.update(papers).set({ status: "published", publishedVersion: version, publishedAt: now }).where(eq(papers.id, row.id));
+      // Every published paper has its Response from the start, so reads never have to make one.
+      await ensureResponse(tx, row.id);
       // The fact base lists where each fact is cited: the published text is what counts.
       await recordCitations(tx, { type: "paper", id: row.id }, { doc: row.content });
     } else {

@@ -1,13 +1,15 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { callsForPapers, comments, paperReviews, paperVersions, papers, themes, users, type DocJson } from "@/db/schema";
 import { assertCan, isSignedIn } from "@/lib/auth/actor";
-import { can, type Actor, type PaperResource } from "@/lib/auth/permissions";
+import { can, type Actor, type PaperResource, type ThemeResource } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { readingMinutes, tocFromHtml, type TocEntry } from "./render";
 import { isUuid, loadPaperResource } from "./resource";
 import { renderFactChipsInHtml } from "@/lib/facts/cite";
 import { publicNameSql } from "@/lib/auth/public-name";
+import { paperIsPublicSql } from "@/lib/auth/visibility";
+import { themeResourceColumns } from "@/lib/themes/resource";
 
 /** The name a member chose to be shown by; a deleted account shows as a former member. */
 const authorName = sql<string>`coalesce(${publicNameSql()}, 'A former member')`;
@@ -270,9 +272,9 @@ export interface PaperCard {
 
 export const THEME_PAPERS_PAGE_SIZE = 10;
 
-const publicPaperWhere = and(gt(papers.publishedVersion, 0), isNull(papers.hiddenAt), isNull(themes.archivedAt));
+const publicPaperWhere = paperIsPublicSql();
 
-async function paperCards(db: Db, where: ReturnType<typeof and>, limit: number, offset: number): Promise<PaperCard[]> {
+async function paperCards(db: Db, where: SQL | undefined, limit: number, offset: number): Promise<PaperCard[]> {
   const rows = await db
     .select({
       id: papers.id,
@@ -316,7 +318,7 @@ export interface OpenCall {
   title: string;
   description: string;
   deadline: Date;
-  theme: { id: string; slug: string; title: string };
+  theme: ThemeResource & { slug: string; title: string };
 }
 
 /** Calls still open: not closed and the deadline not yet passed. */
@@ -327,7 +329,7 @@ export async function listOpenCalls(db: Db, opts: { themeId?: string } = {}): Pr
       title: callsForPapers.title,
       description: callsForPapers.description,
       deadline: callsForPapers.deadline,
-      theme: { id: themes.id, slug: themes.slug, title: themes.title },
+      theme: { ...themeResourceColumns, slug: themes.slug, title: themes.title },
     })
     .from(callsForPapers)
     .innerJoin(themes, eq(themes.id, callsForPapers.themeId))

@@ -9,7 +9,7 @@ import type { Db, Tx } from "@/db";
 import { commentResponseUses, comments, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
-import { ensureResponse } from "@/lib/collab/documents";
+import { ensureResponse, paperResponse } from "@/lib/collab/documents";
 import { docName } from "@/lib/collab/protocol";
 import { renderDocument } from "@/lib/collab/render";
 import { FRAGMENT } from "@/lib/collab/schema";
@@ -45,7 +45,7 @@ export function commentPlainText(source: string): string {
 export async function getQuoteForResponse(db: Tx, actor: Actor, paperId: string, commentId: string): Promise<ResponseQuote> {
   const comment = await loadCommentResource(db, commentId);
   if (comment.paper.id !== paperId) throw new AppError("not_found:comment", "That comment is not in this paper's discussion.");
-  assertCan(actor, "response.edit", { id: "", paper: comment.paper });
+  assertCan(actor, "response.edit", await paperResponse(db, comment.paper));
   if (comment.deletedAt || comment.hiddenAt) throw new AppError("invalid:comment", "That comment was deleted or hidden, so it cannot be quoted.");
   const [row] = await db
     .select({ body: comments.body, author: publicName })
@@ -58,12 +58,12 @@ export async function getQuoteForResponse(db: Tx, actor: Actor, paperId: string,
 /** Records that a comment was quoted in its paper's Response. Idempotent: a second use changes nothing. */
 export async function recordCommentUse(db: Tx, actor: Actor, commentId: string): Promise<{ responseId: string }> {
   const comment = await loadCommentResource(db, commentId);
-  assertCan(actor, "response.edit", { id: "", paper: comment.paper });
-  const responseId = await ensureResponse(db, comment.paper.id);
-  await db.insert(commentResponseUses).values({ commentId, responseId, usedBy: actor.id }).onConflictDoNothing();
+  const response = await paperResponse(db, comment.paper);
+  assertCan(actor, "response.edit", response);
+  await db.insert(commentResponseUses).values({ commentId, responseId: response.id, usedBy: actor.id }).onConflictDoNothing();
   // The paper's thread shows "Used in the response" on the comment.
   await invalidate(cacheTags.paper(comment.paper.id), cacheTags.response(comment.paper.id));
-  return { responseId };
+  return { responseId: response.id };
 }
 
 /**

@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { aliasedTable, sql } from "drizzle-orm";
+import { papers, themes } from "@/db/schema";
+import { canReadDiscussionSql, paperIsPublicSql } from "@/lib/auth/visibility";
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { commentUrl, paperUrl } from "@/lib/following/notify";
@@ -91,8 +93,9 @@ function reasonsFor(terms: QueryTerm[], matched: string[] | null, spelling: numb
 export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Promise<SimilarItem[]> {
   const trigram = query.q.slice(0, 200);
   if (!trigram.trim()) return [];
-  // Members (and suspended members, who may still read) see members-only discussions, as comment.view says.
-  const readsMembersOnly = actor.standing === "member" || actor.standing === "suspended" || actor.roles.has("admin");
+  // The visibility rules of comment.view and paper.view, in SQL (lib/auth/visibility.ts) over the aliases below.
+  const p = aliasedTable(papers, "p");
+  const t = aliasedTable(themes, "t");
   const paperId = query.paperId ?? null;
   return db.transaction(async (tx) => {
     // A lower threshold than the default 0.6 so that one misspelt word still finds its match.
@@ -127,8 +130,8 @@ export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Pr
           join papers p on p.id = c.paper_id
           join themes t on t.id = p.theme_id
           where c.deleted_at is null and c.hidden_at is null
-            and p.published_version > 0 and p.hidden_at is null and t.archived_at is null
-            and (t.discussion_public or ${readsMembersOnly})
+            and ${paperIsPublicSql(p, t)}
+            and ${canReadDiscussionSql(actor, t)}
             and ${found(search, text)}
         ) r
         where r.share >= ${MIN_SHARE}::float8 or r.spelling >= ${MIN_SPELLING}::float8
@@ -155,7 +158,7 @@ export async function findSimilar(db: Db, actor: Actor, query: SimilarQuery): Pr
           select p.id, p.title, p.summary, (p.theme_id = ${themeId}::uuid) is true as same_theme,
             ${scored(search, text)} as score, ${share(search)} as share, word_similarity(${trigram}, p.title) as spelling, ${matched(search)} as matched
           from papers p join themes t on t.id = p.theme_id
-          where p.published_version > 0 and p.hidden_at is null and t.archived_at is null
+          where ${paperIsPublicSql(p, t)}
             and ${found(search, text)}
         ) r
         where r.share >= ${MIN_SHARE}::float8 or r.spelling >= ${MIN_SPELLING}::float8

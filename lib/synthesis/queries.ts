@@ -3,9 +3,10 @@
  * theme's published papers) with a flag on each that changed since the synthesis was last
  * edited, its revisions and the members' suggestions.
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { papers, responses, syntheses } from "@/db/schema";
+import { papers, responses, syntheses, themes } from "@/db/schema";
+import { paperIsPublicSql } from "@/lib/auth/visibility";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { openSynthesis, type CoEditedDocument } from "@/lib/collab/documents";
 import { listRevisions, type RevisionSummary } from "@/lib/collab/revisions";
@@ -45,8 +46,9 @@ export async function listSynthesisSources(db: Db, themeId: string, since: Date 
   const rows = await db
     .select({ paperId: papers.id, title: papers.title, responseUpdatedAt: responses.contentUpdatedAt })
     .from(papers)
+    .innerJoin(themes, eq(themes.id, papers.themeId))
     .leftJoin(responses, eq(responses.paperId, papers.id))
-    .where(and(eq(papers.themeId, themeId), gt(papers.publishedVersion, 0), isNull(papers.hiddenAt)))
+    .where(and(eq(papers.themeId, themeId), paperIsPublicSql()))
     .orderBy(asc(papers.title));
   return rows.map((r) => ({ ...r, changedSince: r.responseUpdatedAt !== null && (since === null || r.responseUpdatedAt > since) }));
 }

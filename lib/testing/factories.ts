@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db";
-import { comments, membershipRoll, paperVersions, papers, roleGrants, themes, users } from "@/db/schema";
+import { comments, membershipRoll, paperVersions, papers, responses, roleGrants, themes, users } from "@/db/schema";
 import type { GlobalRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/members/passwords";
 import { rollHashes } from "@/lib/membership/keyed-hash";
@@ -93,6 +93,8 @@ export async function createTestPaper(
     .returning();
   if (status === "published") {
     await db.insert(paperVersions).values({ paperId: paper!.id, number: 1, title, content, html: "<p>A paper made for a test.</p>", plainText: "A paper made for a test.", wordCount: 6 });
+    // As reviewPaper does: a published paper has its Response.
+    await db.insert(responses).values({ paperId: paper!.id });
   }
   return paper!;
 }

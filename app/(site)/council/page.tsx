@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CallForm, CloseCallButton } from "@/components/papers/council-forms";
 import { DECISION_LABELS, formatDate } from "@/components/papers/status";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,13 +11,14 @@ import { getViewer } from "@/lib/auth/session";
 import { daysLeft, listOpenCalls, listReviewQueue } from "@/lib/papers/queries";
 import { listActiveThemes } from "@/lib/themes/queries";
 import { closeCallAction, createCallAction } from "./actions";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Council" };
 
 export default async function CouncilPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const { decided } = await searchParams;
   const viewer = await getViewer();
-  if (!can(viewer, "paper.reviewQueue", null)) notFound();
+  requirePermission(viewer, "paper.reviewQueue", null);
   const db = getDb();
   const [queue, calls, themes] = await Promise.all([listReviewQueue(db, viewer), listOpenCalls(db), listActiveThemes(db)]);
   const decidedLabel = decided && decided in DECISION_LABELS ? DECISION_LABELS[decided as keyof typeof DECISION_LABELS] : null;
@@ -77,7 +77,7 @@ export default async function CouncilPage({ searchParams }: { searchParams: Prom
                     {c.theme.title} · deadline {formatDate(c.deadline)} · {daysLeft(c.deadline)} days left
                   </p>
                 </div>
-                {can(viewer, "call.close", { id: c.theme.id, archivedAt: null, discussionPublic: true }) ? <CloseCallButton callId={c.id} title={c.title} action={closeCallAction} /> : null}
+                {can(viewer, "call.close", c.theme) ? <CloseCallButton callId={c.id} title={c.title} action={closeCallAction} /> : null}
               </li>
             ))}
           </ul>

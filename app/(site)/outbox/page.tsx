@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { listOutbox, outboxStatus, outboxSummary, type OutboxStatus } from "@/lib/mail/queries";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Outbox" };
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -22,7 +21,7 @@ const STATUS_LABEL: Record<OutboxStatus, string> = {
 export default async function OutboxPage() {
   const viewer = await getViewer();
   const developmentMode = process.env.NODE_ENV === "development";
-  if (!can(viewer, "outbox.read", { developmentMode })) notFound();
+  requirePermission(viewer, "outbox.read", { developmentMode });
   const db = getDb();
   const [messages, summary] = await Promise.all([listOutbox(db, viewer, { developmentMode }), outboxSummary(db, viewer, { developmentMode })]);
   const smtp = !!process.env.SMTP_URL;

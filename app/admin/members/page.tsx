@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -11,6 +10,7 @@ import { getViewer } from "@/lib/auth/session";
 import { listMembers, MEMBERS_PAGE_SIZE } from "@/lib/members/queries";
 import { memberSearchSchema } from "@/lib/validation/members";
 import { MemberActions } from "./member-actions";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Members · Admin" };
 
@@ -18,7 +18,7 @@ const STANDING_LABELS = { registered: "Registered, not verified", member: "Verif
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const viewer = await getViewer();
-  if (!can(viewer, "member.list", null)) notFound();
+  requirePermission(viewer, "member.list", null);
   const { q, page } = memberSearchSchema.parse(await searchParams);
   const { rows, total } = await listMembers(getDb(), viewer, { q, page });
   return (

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { RollForm } from "./roll-form";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Membership roll · Admin" };
 
 export default async function RollPage() {
-  if (!can(await getViewer(), "roll.import", null)) notFound();
+  requirePermission(await getViewer(), "roll.import", null);
   return (
     <div className="max-w-3xl">
       <PageHeader title="Membership roll">

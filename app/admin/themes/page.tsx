@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { listAllThemes } from "@/lib/themes/queries";
 import { ArchiveControl, MoveButtons } from "./theme-controls";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Themes · Admin" };
 
 export default async function AdminThemesPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const viewer = await getViewer();
-  if (!can(viewer, "theme.create", null)) notFound();
+  requirePermission(viewer, "theme.create", null);
   const [themes, { created }] = await Promise.all([listAllThemes(getDb(), viewer), searchParams]);
   return (
     <div className="space-y-4">

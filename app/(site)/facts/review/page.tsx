@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HardnessBadge } from "@/components/facts/hardness";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/page-guard";
 import { getViewer } from "@/lib/auth/session";
 import { listReviewQueue } from "@/lib/facts/queries";
 
@@ -14,14 +13,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 
 export default async function FactReviewPage() {
   const viewer = await getViewer();
-  if (!can(viewer, "fact.reviewQueue", null)) {
-    return (
-      <div className="space-y-6">
-        <PageHeader title="Fact review queue" />
-        <Notice tone="info">Only fact editors review proposed facts and settle disputes.</Notice>
-      </div>
-    );
-  }
+  requirePermission(viewer, "fact.reviewQueue", null);
   const queue = await listReviewQueue(getDb(), viewer);
   return (
     <div className="space-y-8">

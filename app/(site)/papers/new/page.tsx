@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PaperEditor } from "@/components/papers/paper-editor";
-import { orNotFound } from "@/components/papers/load";
 import { ButtonLink } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
+import { loadForPage, requirePermission } from "@/lib/auth/page-guard";
 import { getViewer } from "@/lib/auth/session";
 import { getOpenCall } from "@/lib/papers/queries";
 import { getThemeBySlug, listActiveThemes } from "@/lib/themes/queries";
@@ -36,26 +34,9 @@ export default async function NewPaperPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const theme = await orNotFound(() => getThemeBySlug(db, viewer, slug));
+  const theme = await loadForPage(() => getThemeBySlug(db, viewer, slug));
   const call = callId ? await getOpenCall(db, callId) : null;
-  if (!can(viewer, "paper.create", theme)) {
-    return (
-      <div>
-        <PageHeader title="Write a paper" />
-        <Notice tone="info" title="Only verified members write papers">
-          {viewer.id ? (
-            <p>
-              Verify your membership in <Link href="/settings">your settings</Link> to write a paper.
-            </p>
-          ) : (
-            <p>
-              <Link href={`/sign-in?next=${encodeURIComponent(`/papers/new?theme=${theme.slug}`)}`}>Sign in</Link> to write a paper.
-            </p>
-          )}
-        </Notice>
-      </div>
-    );
-  }
+  requirePermission(viewer, "paper.create", theme);
   return (
     <div className="space-y-4">
       <PageHeader title="Write a paper" actions={<ButtonLink href="/papers/mine" variant="secondary" size="sm">My papers</ButtonLink>}>

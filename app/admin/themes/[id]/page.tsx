@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getThemeById, type ThemeDetail } from "@/lib/themes/queries";
 import { updateThemeAction } from "../actions";
 import { ThemeForm } from "../theme-form";
 import { CuratorsForm } from "./curators-form";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Edit theme · Admin" };
 
@@ -24,7 +24,7 @@ export default async function EditThemePage({ params }: { params: Promise<{ id: 
     if (isAppError(e) && e.kind === "not_found") notFound();
     throw e;
   }
-  if (!can(viewer, "theme.update", theme)) notFound();
+  requirePermission(viewer, "theme.update", theme);
   return (
     <div className="max-w-2xl space-y-10">
       <PageHeader title={`Edit “${theme.title}”`}>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { createThemeAction } from "../actions";
 import { ThemeForm } from "../theme-form";
+import { requirePermission } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "New theme" };
 
 export default async function NewThemePage() {
-  if (!can(await getViewer(), "theme.create", null)) notFound();
+  requirePermission(await getViewer(), "theme.create", null);
   return (
     <div className="max-w-2xl">
       <PageHeader title="New theme" />

@@ -5,10 +5,10 @@ import { FactForm } from "@/components/facts/fact-form";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
+import { loadForPage, requirePermission } from "@/lib/auth/page-guard";
 import { getViewer } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { getDispute, getFactForEditing } from "@/lib/facts/queries";
+import { loadFactResource } from "@/lib/facts/resource";
 import { listActiveThemes } from "@/lib/themes/queries";
 import { amendFactAction } from "../../actions";
 
@@ -19,13 +19,11 @@ export default async function AmendFactPage({ params, searchParams }: { params: 
   const { dispute: disputeId } = await searchParams;
   const db = getDb();
   const viewer = await getViewer();
-  const notFoundOr = (e: unknown): never => {
-    if (isAppError(e) && e.kind === "not_found") notFound();
-    throw e;
-  };
-  const [fact, themes] = await Promise.all([getFactForEditing(db, viewer, id).catch(notFoundOr), listActiveThemes(db)]);
-  const dispute = disputeId ? await getDispute(db, viewer, disputeId).catch(notFoundOr) : null;
-  const allowed = can(viewer, "fact.amend", { id: fact.id, status: fact.status, proposedBy: null });
+  const [fact, themes] = await Promise.all([loadForPage(() => getFactForEditing(db, viewer, id)), listActiveThemes(db)]);
+  // The fact as the rules see it, proposer included: a fact editor does not amend their own proposal.
+  requirePermission(viewer, "fact.amend", await loadFactResource(db, fact.id));
+  const dispute = disputeId ? await loadForPage(() => getDispute(db, viewer, disputeId)) : null;
+  if (dispute && dispute.factId !== fact.id) notFound();
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeader title="Amend a fact">
@@ -42,8 +40,7 @@ export default async function AmendFactPage({ params, searchParams }: { params: 
           <p>Saving settles this dispute as “amended”.</p>
         </Notice>
       ) : null}
-      {allowed ? (
-        <FactForm
+      <FactForm
           action={amendFactAction}
           themes={themes}
           defaults={fact}
@@ -51,9 +48,6 @@ export default async function AmendFactPage({ params, searchParams }: { params: 
           submitLabel="Save the amendment"
           reasonLabel="Reason for the change"
         />
-      ) : (
-        <Notice tone="info">Only fact editors amend facts. Members can dispute a fact instead.</Notice>
-      )}
     </div>
   );
 }
