@@ -48,6 +48,8 @@ export function getPool(): pg.Pool {
       idleTimeoutMillis: 30_000,
     });
     if (process.env.SQL_QUERY_COUNT === "1") pool.on("connect", countQueries);
+    // An idle client the server closes (a restart, an administrator's terminate) must not crash the process: pg emits it on the pool.
+    pool.on("error", (e) => console.error("database: an idle connection was closed by the server:", e.message));
     globalThis.__commonplacePool = pool;
   }
   return globalThis.__commonplacePool;
