@@ -36,17 +36,26 @@ if (kinds.has("e2e") && !existsSync(chromium)) {
 
 // 1. A database for this run only.
 const dbName = `commonplace_test_${process.pid}_${Date.now().toString(36)}`;
+// The journeys get a database of their own, seeded with the demo only: the integration tests'
+// rows in the first one (a hidden comment with its appeal, say) must not reach the demo seed.
+const e2eDbName = `${dbName}_e2e`;
 let cleanup: () => Promise<void>;
 let url: string;
+let adminUrl: string;
 if (process.env.DATABASE_URL) {
   assertLocal(process.env.DATABASE_URL);
-  const adminUrl = process.env.DATABASE_URL;
-  url = await createDatabase(adminUrl, dbName);
-  cleanup = () => dropDatabase(adminUrl, dbName);
-  console.log(`Test database ${dbName} on ${new URL(adminUrl).host}.`);
+  const serverUrl = process.env.DATABASE_URL;
+  adminUrl = serverUrl;
+  url = await createDatabase(serverUrl, dbName);
+  cleanup = async () => {
+    await dropDatabase(serverUrl, e2eDbName);
+    await dropDatabase(serverUrl, dbName);
+  };
+  console.log(`Test database ${dbName} on ${new URL(serverUrl).host}.`);
 } else {
   const dir = path.join(os.tmpdir(), `commonplace-pg-${process.pid}-${Date.now().toString(36)}`);
   const pg = await startEmbedded(dir, { persistent: false, quiet: true });
+  adminUrl = pg.adminUrl;
   url = await createDatabase(pg.adminUrl, dbName);
   cleanup = async () => {
     await pg.stop();
@@ -101,8 +110,11 @@ try {
   if (kinds.has("e2e") && !interrupted) {
     const buildCode = await time("build", () => run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } }));
     if (buildCode === 0) {
+      const e2eUrl = await createDatabase(adminUrl, e2eDbName);
+      await migrateDatabase(e2eUrl);
+      env.DATABASE_URL = e2eUrl;
       const { getDb, closeDb } = await import("@/db");
-      process.env.DATABASE_URL = url;
+      process.env.DATABASE_URL = e2eUrl;
       process.env.MEMBERSHIP_HMAC_KEY = env.MEMBERSHIP_HMAC_KEY;
       const { seedDemo } = await import("@/db/seed");
       await seedDemo(getDb());
