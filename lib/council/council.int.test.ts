@@ -11,7 +11,7 @@ import { drawAppealPanel, fileAppeal, getAppeal, listAppealableActs, voteOnAppea
 import { quotaBreaches, verifyDraw } from "./draw";
 import { announceCouncilDraw, endExpiredCouncilTerms, executeDraw, getPublishedDraw, previewDraw } from "./draws";
 import { getMyPool, volunteerForPool } from "./pool";
-import { closeExpiredPetitions, listPetitions, openPetition, signPetition } from "./recall";
+import { closeExpiredPetitions, listPetitions, openPetition, recallOutcomeNote, signPetition } from "./recall";
 import { countActiveMembers, getCouncilSettings, recallThreshold, updateCouncilSettings } from "./settings";
 
 const db = getDb();
@@ -244,6 +244,7 @@ describe("recall petitions", () => {
     expect(replacement.roles.has("council")).toBe(true);
     const [seat] = await db.select().from(councilSeats).where(and(eq(councilSeats.userId, replacement.id!), isNull(councilSeats.endedAt)));
     expect(seat!.fromReserve).toBe(true);
+    expect(await recallOutcomeNote(db, petition)).toBe("The next on the draw's reserve list takes the seat.");
   });
 
   it("petitions past their window close as expired", async () => {

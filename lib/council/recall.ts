@@ -6,7 +6,7 @@
 import { and, count, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { aliasedTable } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { moderatorTerms, recallPetitions, recallSignatures, roleGrants, themes, users, type RecallPetition } from "@/db/schema";
+import { auditLog, moderatorTerms, recallPetitions, recallSignatures, roleGrants, themes, users, type RecallPetition } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { publicNameSql } from "@/lib/auth/public-name";
@@ -39,11 +39,14 @@ export interface OpenPetitionInput {
  * commits); the next page request reads the new roles from the database anyway.
  */
 async function afterRemoval(tx: Tx, petition: RecallPetition, now: Date): Promise<string> {
-  if (petition.role === "council") {
-    const next = await refillCouncilSeat(tx, petition.targetUserId, now);
-    return next ? "The next on the draw's reserve list takes the seat." : "The seat stays vacant: no one was left on the reserve list.";
-  }
-  const note = petition.role === "moderator" ? await refillModeratorSeats(tx, petition.targetUserId, now) : `The ${RECALL_ROLE_LABELS[petition.role as RecallableRole].toLowerCase()} role is vacant; it is not refilled automatically.`;
+  const note =
+    petition.role === "council"
+      ? (await refillCouncilSeat(tx, petition.targetUserId, now))
+        ? "The next on the draw's reserve list takes the seat."
+        : "The seat stays vacant: no one was left on the reserve list."
+      : petition.role === "moderator"
+        ? await refillModeratorSeats(tx, petition.targetUserId, now)
+        : `The ${RECALL_ROLE_LABELS[petition.role as RecallableRole].toLowerCase()} role is vacant; it is not refilled automatically.`;
   await recordAudit(tx, { actorId: null, action: "role.vacant", targetType: "member", targetId: petition.targetUserId, reason: note, details: { role: petition.role, themeId: petition.themeId, petitionId: petition.id } });
   return note;
 }
@@ -182,6 +185,16 @@ export async function signPetition(db: Db, actor: Actor, petitionId: string, now
     assertCan(actor, "recall.sign", { id: petition.id, status: petition.status, targetUserId: petition.targetUserId });
     return addSignature(tx, petition, actor.id!, now);
   });
+}
+
+/** What became of the seat after a petition succeeded, as recorded in the public log; null while none is. */
+export async function recallOutcomeNote(db: Db, petitionId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ reason: auditLog.reason })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "role.vacant"), eq(auditLog.targetType, "member"), sql`${auditLog.details}->>'petitionId' = ${petitionId}`))
+    .limit(1);
+  return row?.reason ?? null;
 }
 
 /** Closes petitions whose window has passed without reaching the threshold. Run by the job queue. */
