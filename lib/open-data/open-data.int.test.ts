@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tar from "tar-stream";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { comments, facts, notifications, papers, synthesisSuggestions, syntheses, themes, users } from "@/db/schema";
+import { verifyAuditChain } from "@/lib/audit/chain";
 import { readCatalog } from "./catalog";
 import { renderFormatDoc } from "./docs";
 import { exportedTables, writeBundle, type ExportOptions } from "./export";
@@ -101,8 +102,19 @@ describe("full bundle round trip", () => {
         expect(eb.get(name)!.equals(body), `${name} is identical`).toBe(true);
       }
     }
-    // Counters continue after the restored rows: the next log entry does not collide.
+    // The restored public log is the same tamper-evident chain: it verifies, head included.
+    const restored = await verifyAuditChain(target.db, { maxProblems: 5 });
+    expect(restored.problems).toEqual([]);
+    const original = await verifyAuditChain(source.db, { maxProblems: 5 });
+    expect(restored.entries).toBe(original.entries);
+    expect(restored.head).toEqual(original.head);
+    expect(restored.entries, "the demo's log is not empty").toBeGreaterThan(10);
+    // Counters continue after the restored rows: the next log entry does not collide, and it
+    // links onto the restored head.
     await target.pool.query("insert into audit_log (action, target_type) values ('test.after_import', 'test')");
+    const after = await verifyAuditChain(target.db, { maxProblems: 5 });
+    expect(after.problems).toEqual([]);
+    expect(after.head!.seq).toBe(original.head!.seq + 1);
   });
 
   it("refuses a database that is not empty, saying what it holds", async () => {
