@@ -88,8 +88,11 @@ export function VolunteerForm({ action, categories, current }: { action: Action;
 }
 
 export function DrawForm({ action, categories, defaultTime }: { action: Action; categories: DrawCategory[]; defaultTime: string }) {
-  const { state, dispatch, errors, value } = useFormAction(action);
+  const { state, dispatch, errors, value: failedValue } = useFormAction(action);
   const answerKey = useAnswerKey(state);
+  // A successful check of the quotas gives back what was typed too, so the draw can then be announced as checked.
+  const checked = state?.ok ? (state.data as { values?: Record<string, string> } | undefined)?.values : undefined;
+  const value = (name: string, fallback: string) => failedValue(name, checked?.[name] ?? fallback);
   return (
     <form key={answerKey} action={dispatch} className="space-y-6" noValidate>
       <FormAlert state={state} />
