@@ -71,7 +71,7 @@ export function CloseRequest({ action, requestId }: { action: Action; requestId:
       {failed ? <FormAlert state={state} /> : null}
       <Dialog trigger="Close the request" title="Close this request?" description={<p>Unanswered invitations are withdrawn and nobody new can be invited. Say what came of it: the page shows it to everyone.</p>}>
         {(close) => (
-          <form action={dispatch} className="space-y-4">
+          <form action={dispatch} className="space-y-4" noValidate>
             <input type="hidden" name="requestId" value={requestId} />
             <SelectField label="Outcome" name="outcome" defaultValue={value("outcome", "")} options={OUTCOMES} errors={errors("outcome")} />
             <TextArea label="What came of it" name="outcomeNote" rows={3} required defaultValue={value("outcomeNote")} errors={errors("outcomeNote")} />

@@ -136,40 +136,50 @@ export function AttestForm({ action, token }: { action: Action; token: string })
   );
 }
 
-/** Give, lower or withdraw consent: each one step, withdrawal as easy as granting (GDPR art. 7(3)). */
+/**
+ * Give, lower or withdraw consent: each one step, withdrawal as easy as granting (GDPR art. 7(3)).
+ * The three forms share one result, shown above them, so it stays on screen when the form that
+ * sent it no longer applies (nothing is left to lower, or consent is withdrawn).
+ */
 export function ConsentControls({ action, storyId, current }: { action: Action; storyId: string; current: ConsentLevel }) {
   const lower = GRANTABLE_LEVELS.filter((l) => consentRank(l) < consentRank(current));
-  const withdraw = useFormAction(action);
+  const f = useFormAction(action);
+  const failed = f.state && !f.state.ok ? f.state.values : undefined;
+  const hidden = (change: string) => (
+    <>
+      <input type="hidden" name="storyId" value={storyId} />
+      <input type="hidden" name="change" value={change} />
+    </>
+  );
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
+      <FormAlert state={f.state} />
+      {f.state?.ok && f.state.message ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950">
+          {f.state.message}
+        </p>
+      ) : null}
+      <form action={f.dispatch} className="space-y-3" aria-label="Give a new consent" key={failed?.change === "grant" ? JSON.stringify(failed) : "grant"} noValidate>
         <h3 className="font-semibold">Give a new consent</h3>
-        <ActionForm action={action} hidden={{ storyId, change: "grant" }} submit="Give this consent" label="Give a new consent">
-          {(f) => <ConsentChoice f={f} />}
-        </ActionForm>
-      </div>
+        {hidden("grant")}
+        <ConsentChoice f={f} />
+        <SubmitButton>Give this consent</SubmitButton>
+      </form>
       {lower.length ? (
-        <div className="space-y-2">
+        <form action={f.dispatch} className="space-y-3" aria-label="Lower your consent" noValidate>
           <h3 className="font-semibold">Lower your consent</h3>
-          <ActionForm action={action} hidden={{ storyId, change: "lower" }} submit="Lower my consent" label="Lower your consent">
-            {(f) => <SelectField label="New level" name="level" defaultValue={f.value("level", lower[lower.length - 1])} options={lower.map((l) => ({ value: l, label: CONSENT_LABELS[l] }))} errors={f.errors("level")} className="sm:max-w-xs" />}
-          </ActionForm>
-        </div>
+          {hidden("lower")}
+          <SelectField label="New level" name="level" defaultValue={lower[lower.length - 1]} options={lower.map((l) => ({ value: l, label: CONSENT_LABELS[l] }))} errors={failed?.change === "lower" ? f.errors("level") : undefined} className="sm:max-w-xs" />
+          <SubmitButton>Lower my consent</SubmitButton>
+        </form>
       ) : null}
       {current !== "withdrawn" ? (
         <div className="space-y-2">
           <h3 className="font-semibold">Withdraw your consent</h3>
-          <FormAlert state={withdraw.state} />
-          {withdraw.state?.ok ? (
-            <p role="status" className="text-sm">
-              {withdraw.state.message}
-            </p>
-          ) : null}
           <Dialog trigger="Withdraw consent" triggerVariant="danger" title="Withdraw your consent?" description={<p>Your story will not be used any more, and the curators who used it are asked to take it down. You can give consent again later.</p>}>
             {(close) => (
-              <form action={withdraw.dispatch} onSubmit={() => setTimeout(close, 0)} className="flex flex-wrap justify-end gap-2">
-                <input type="hidden" name="storyId" value={storyId} />
-                <input type="hidden" name="change" value="withdraw" />
+              <form action={f.dispatch} onSubmit={() => setTimeout(close, 0)} className="flex flex-wrap justify-end gap-2">
+                {hidden("withdraw")}
                 <Button variant="secondary" onClick={close}>
                   Cancel
                 </Button>
