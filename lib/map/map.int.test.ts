@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { contactRequests, mapPoints, mapVersions, notifications, statements, statementVotes } from "@/db/schema";
@@ -11,9 +11,11 @@ import { createStatementSchema } from "@/lib/validation/convergence";
 import { contactHandle, listContacts, nearestFindable, requestContact, respondToContact, setFindable } from "./contacts";
 import { polisExport } from "./export";
 import { getMapPage } from "./queries";
-import { recomputeMap } from "./recompute";
+import { loadThemeVoteMatrix, recomputeMap } from "./recompute";
 import { recomputeJobKey } from "./schedule";
 import { createStatement, setStatementHidden, voteOnStatement } from "./statements";
+import type { VoteValue } from "./types";
+import { buildVoteMatrix, type VoteMatrix } from "./vote-matrix";
 
 const db = getDb();
 afterAll(() => closeDb());
@@ -124,6 +126,27 @@ describe("the map", () => {
       expect(v2.get(user)!.y).toBeCloseTo(p.y, 6);
     }
     expect(await db.select().from(mapVersions).where(eq(mapVersions.themeId, theme.id))).toHaveLength(2);
+  });
+
+  it("loads the vote matrix in one query exactly as the votes read row by row, without hidden statements", async () => {
+    const { theme, ids } = await themeWithVoters([3, 2], 6);
+    const moderator = await actorFor({ roles: ["moderator"] });
+    await setStatementHidden(db, moderator, { statementId: ids[3]!, reason: "Duplicate of another statement" }, true);
+    await db.insert(statementVotes).values({ statementId: ids[1]!, userId: (await actorFor()).id!, themeId: theme.id, value: 0 });
+    const loaded = await db.transaction((tx) => loadThemeVoteMatrix(tx, theme.id));
+    const visible = (await db.select({ id: statements.id }).from(statements).where(and(eq(statements.themeId, theme.id), isNull(statements.hiddenAt))).orderBy(statements.createdAt, statements.id)).map((s) => s.id);
+    const rows = await db.select({ participant: statementVotes.userId, statement: statementVotes.statementId, value: statementVotes.value }).from(statementVotes).where(eq(statementVotes.themeId, theme.id));
+    const expected = buildVoteMatrix(rows.map((r) => ({ ...r, value: r.value as VoteValue })), visible);
+    expect(loaded.statements).toEqual(visible);
+    expect(new Set(loaded.participants)).toEqual(new Set(expected.participants));
+    const cells = (m: VoteMatrix) => new Set(Array.from(m.rows, (r, e) => `${m.participants[r]} ${m.statements[m.cols[e]!]} ${m.values[e]}`));
+    expect(cells(loaded)).toEqual(cells(expected));
+    expect(cells(loaded).size).toBe(rows.filter((r) => r.statement !== ids[3]).length);
+    for (const [i, p] of loaded.participants.entries()) {
+      const j = expected.participants.indexOf(p);
+      expect([loaded.rowCounts[i], loaded.rowAgrees[i]]).toEqual([expected.rowCounts[j], expected.rowAgrees[j]]);
+    }
+    expect(Array.from(loaded.colCounts)).toEqual(Array.from(expected.colCounts));
   });
 
   it("shows visitors the map of a public theme without anyone's point, and members-only themes to members only", async () => {
