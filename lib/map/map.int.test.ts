@@ -5,12 +5,12 @@ import { contactRequests, mapPoints, mapVersions, notifications, statements, sta
 import { loadActor, type SignedInActor } from "@/lib/auth/actor";
 import { VISITOR, type Actor } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
-import { createPerson, createTestTheme } from "@/lib/testing/factories";
+import { createPerson, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { pendingJobs, runJobsUntilIdle } from "@/lib/testing/jobs";
 import { createStatementSchema } from "@/lib/validation/convergence";
 import { contactHandle, listContacts, nearestFindable, requestContact, respondToContact, setFindable } from "./contacts";
 import { polisExport } from "./export";
-import { getMapPage } from "./queries";
+import { getMapPage, getPaperStatements } from "./queries";
 import { loadThemeVoteMatrix, recomputeMap } from "./recompute";
 import { recomputeJobKey } from "./schedule";
 import { createStatement, setStatementHidden, voteOnStatement } from "./statements";
@@ -98,6 +98,46 @@ describe("statements and votes", () => {
     const page = await getMapPage(db, voter, theme.slug);
     expect(page.me).not.toBeNull();
     expect(page.version?.participantCount).toBe(7 + 1); // six camp members, the voter and the statements' author
+  });
+});
+
+describe("statements about a paper", () => {
+  it("are written beside the paper, voted on there, and on the theme's map with the paper named", async () => {
+    const theme = await createTestTheme(db);
+    const paper = await createTestPaper(db, { themeId: theme.id, title: "Community pharmacies as first stop" });
+    const author = await actorFor();
+    const { id } = await createStatement(db, author, { themeId: theme.id, paperId: paper.id, body: "Pharmacists should prescribe for minor ailments" });
+    await createStatement(db, author, { themeId: theme.id, body: "A statement about the theme only" });
+    const voter = await actorFor();
+    const before = await getPaperStatements(db, voter, paper.id);
+    expect(before.paper.title).toBe("Community pharmacies as first stop");
+    expect(before.statements.map((s) => s.id)).toEqual([id]);
+    expect(before.next?.id).toBe(id);
+    expect(before.canWrite).toBe(true);
+    await voteOnStatement(db, voter, { statementId: id, vote: "disagree" });
+    const after = await getPaperStatements(db, voter, paper.id);
+    expect(after.next).toBeNull();
+    expect(after.votedCount).toBe(1);
+    expect(after.statements[0]).toMatchObject({ agree: 1, disagree: 1, mine: -1 });
+    const map = await getMapPage(db, voter, theme.slug);
+    expect(map.statements.find((s) => s.id === id)!.paper).toEqual({ id: paper.id, title: "Community pharmacies as first stop" });
+    expect(map.statements.filter((s) => s.paper === null)).toHaveLength(1);
+    // Visitors read them on a public theme but cannot write.
+    expect((await getPaperStatements(db, VISITOR, paper.id)).canWrite).toBe(false);
+  });
+
+  it("refuses a statement about a paper of another theme or a hidden paper, and stores nothing", async () => {
+    const theme = await createTestTheme(db);
+    const elsewhere = await createTestPaper(db);
+    const hidden = await createTestPaper(db, { themeId: theme.id, hidden: true });
+    const member = await actorFor();
+    const other = await createStatement(db, member, { themeId: theme.id, paperId: elsewhere.id, body: "About a paper of another theme" }).catch((e) => e);
+    expect(kindOf(other)).toBe("not_found");
+    const onHidden = await createStatement(db, member, { themeId: theme.id, paperId: hidden.id, body: "About a hidden paper" }).catch((e) => e);
+    expect(kindOf(onHidden)).toBe("forbidden");
+    expect(onHidden.message).toMatch(/not hidden/);
+    expect(createStatementSchema.safeParse({ themeId: theme.id, paperId: "not-a-paper", body: "Some statement" }).error!.issues[0]!.message).toBe("That paper could not be found.");
+    expect(await db.select().from(statements).where(eq(statements.themeId, theme.id))).toHaveLength(0);
   });
 });
 
