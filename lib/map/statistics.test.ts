@@ -1,5 +1,6 @@
 import { PCA } from "ml-pca";
 import { describe, expect, it } from "vitest";
+import { baseClusters, lloyd } from "./clusters";
 import { groupInformedConsensus } from "./consensus";
 import { projectVotes, topTwoEigenpairs } from "./pca";
 import { procrustesRotation, rotate } from "./procrustes";
@@ -124,6 +125,27 @@ describe("procrustesRotation", () => {
         expect(back[1]).toBeCloseTo(points[i]![1], 9);
       });
     }
+  });
+});
+
+describe("base clusters (Lloyd's k-means)", () => {
+  it("stops at a fixed point: each point with its nearest centre, each centre the mean of its points, and a warm start from there settles at once", () => {
+    const random = seededRandom(4);
+    const points: Point[] = Array.from({ length: 600 }, (_, i) => [(i % 3) * 5 + random(), Math.floor(i / 200) * 3 + random()]);
+    const base = baseClusters(points);
+    expect(base.centres.length).toBeLessThanOrEqual(100);
+    expect(base.sizes.reduce((a, b) => a + b, 0)).toBe(points.length);
+    const d = (p: Point, c: Point) => (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2;
+    points.forEach((p, i) => {
+      const mine = d(p, base.centres[base.labels[i]!]!);
+      for (const c of base.centres) expect(mine).toBeLessThanOrEqual(d(p, c) + 1e-12);
+    });
+    base.centres.forEach((c, j) => {
+      const members = points.filter((_, i) => base.labels[i] === j);
+      expect(c[0]).toBeCloseTo(members.reduce((s, p) => s + p[0], 0) / members.length, 9);
+    });
+    // One pass to assign, one to see that nothing moved.
+    expect(lloyd(points, base.centres, 100).iterations).toBe(2);
   });
 });
 
