@@ -73,6 +73,7 @@ async function routes(db: Scratch): Promise<string[]> {
     ...papers.map((p) => `/papers/${p.id}`),
     `/papers/${papers[0]!.id}/response`,
     `/themes/${themes[0]!.slug}/synthesis`,
+    ...themes.map((t) => `/themes/${t.slug}/map`),
     "/facts",
     `/facts/${fact!.id}`,
     "/moderation-log",

@@ -97,6 +97,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 try {
   await migrateDatabase(url);
   if (kinds.has("unit")) await time("lint", () => run(bin("eslint"), [".", "--max-warnings=0"], { env }));
+  // Playwright loads every spec and what it imports in plain Node before any journey runs: an
+  // import only a bundler resolves (next/cache, say) fails the whole e2e step after the build.
+  // Listing the specs finds that in seconds.
+  if (kinds.has("e2e")) await time("e2e-load", () => run(bin("playwright"), ["test", "--list", ...playwrightArgs], { env }));
   const vitestProjects = (["unit", "integration"] as const).filter((k) => kinds.has(k));
   if (vitestProjects.length) {
     await time("vitest", () =>

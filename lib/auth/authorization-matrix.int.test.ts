@@ -89,7 +89,7 @@ describe("authorisation matrix", () => {
             const outcome = await attempt(scenario, await makeSubject(role));
             row.outcomes[role] = outcome;
             expect(outcome).toBe(allowed ? "allow" : "deny");
-          });
+          }, scenario.timeoutMs);
         }
       });
     }

@@ -2,13 +2,13 @@
  * The cache tags of the pages every visitor shares (app/readers/: paper, response, theme, fact),
  * and the one way to expire them. A command that changes what such a page shows calls
  * `invalidate(...)` after its transaction commits, naming the tag here; the pages name the same
- * tags with `tagPage(...)`. The cache itself is Next's (lib/cache/cache-handler.mjs shares it
- * between instances through Redis).
+ * tags with `tagPage(...)` (./tag-page.ts: it imports Next's cache statically, which plain Node
+ * cannot resolve, so commands that scripts, jobs and e2e fixtures load never import it). The
+ * cache itself is Next's (lib/cache/cache-handler.mjs shares it between instances through Redis).
  *
  * Writes that change every page (a theme's title or colour, a member's public name) already call
  * revalidatePath("/", "layout"), which expires every cached page too.
  */
-import { unstable_cache } from "next/cache";
 
 export const cacheTags = {
   /** The paper's reading page: the paper, its discussion (comments, votes, moderation), what the Response took in. */
@@ -24,12 +24,6 @@ export const cacheTags = {
   /** Every page that shows fact chips (their status and disputed flag). */
   factChips: "fact-chips",
 } as const;
-
-/** Names the tags of the page being rendered, so that expiring any of them expires the page. */
-export async function tagPage(...tags: string[]): Promise<void> {
-  // unstable_cache is the Next API that adds tags to the ISR entry of the page that calls it.
-  await unstable_cache(async () => true, ["page-tags", ...tags], { tags })();
-}
 
 /**
  * Expires tags now, after the write committed: the next visitor gets a fresh render on every

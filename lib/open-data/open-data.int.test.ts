@@ -12,7 +12,9 @@ import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tar from "tar-stream";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { comments, facts, notifications, papers, synthesisSuggestions, syntheses, themes, users } from "@/db/schema";
+import { randomUUID } from "node:crypto";
+import { anecdoteConsents, anecdoteUses, anecdotes, comments, directoryProfiles, facts, notifications, papers, synthesisSuggestions, syntheses, themes, users, type ConsentLevel } from "@/db/schema";
+import { verifyAuditChain } from "@/lib/audit/chain";
 import { readCatalog } from "./catalog";
 import { renderFormatDoc } from "./docs";
 import { exportedTables, writeBundle, type ExportOptions } from "./export";
@@ -101,8 +103,19 @@ describe("full bundle round trip", () => {
         expect(eb.get(name)!.equals(body), `${name} is identical`).toBe(true);
       }
     }
-    // Counters continue after the restored rows: the next log entry does not collide.
+    // The restored public log is the same tamper-evident chain: it verifies, head included.
+    const restored = await verifyAuditChain(target.db, { maxProblems: 5 });
+    expect(restored.problems).toEqual([]);
+    const original = await verifyAuditChain(source.db, { maxProblems: 5 });
+    expect(restored.entries).toBe(original.entries);
+    expect(restored.head).toEqual(original.head);
+    expect(restored.entries, "the demo's log is not empty").toBeGreaterThan(10);
+    // Counters continue after the restored rows: the next log entry does not collide, and it
+    // links onto the restored head.
     await target.pool.query("insert into audit_log (action, target_type) values ('test.after_import', 'test')");
+    const after = await verifyAuditChain(target.db, { maxProblems: 5 });
+    expect(after.problems).toEqual([]);
+    expect(after.head!.seq).toBe(original.head!.seq + 1);
   });
 
   it("refuses a database that is not empty, saying what it holds", async () => {
@@ -231,11 +244,44 @@ describe("the public bundle", () => {
     const [synth] = await db.select({ id: syntheses.id }).from(syntheses).limit(1);
     if (synth) await db.insert(synthesisSuggestions).values({ synthesisId: synth.id, body: "CANARY-SUGGESTION", bodyHtml: "CANARY-SUGGESTION" });
 
+    // The directory: one member lists themselves with a public name and public tags, and keeps
+    // their bio to themselves and their region for members; another stays unlisted entirely.
+    const [lister, unlisted] = await db.select({ id: users.id }).from(users).where(sql`${users.verifiedAt} is not null and ${users.suspendedAt} is null and ${users.usePseudonym} = false and not exists (select 1 from directory_profiles d where d.user_id = ${users.id})`).limit(2);
+    await db.insert(directoryProfiles).values([
+      { userId: lister!.id, listed: true, nameVisibility: "public", tags: ["canary-public-tag"], tagsText: "canary-public-tag", tagsVisibility: "public", bio: "CANARY-PRIVATE-BIO", bioVisibility: "only_me", region: "CANARY-MEMBERS-REGION", regionVisibility: "members", contactPreference: "CANARY-COUNCIL-CONTACT", contactVisibility: "council_curators" },
+      { userId: unlisted!.id, listed: false, nameVisibility: "public", bio: "CANARY-UNLISTED-BIO", bioVisibility: "public" },
+    ]);
+    // Stories: each quoted in a public response; only the anonymous one, as its approved
+    // redaction, may be public. The internal-only and the withdrawn ones must not be.
+    const [storyTheme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.discussionPublic, true)).limit(1);
+    const story = async (tag: string, levels: ConsentLevel[]) => {
+      const [a] = await db
+        .insert(anecdotes)
+        .values({ authorId: lister!.id, themeId: storyTheme!.id, title: `CANARY-TITLE-${tag}`, body: `CANARY-BODY-${tag}`, redactedBody: `CANARY-REDACTED-${tag}`, redactionStatus: "approved", status: "accepted", occurredOn: "2026-03-14", place: `CANARY-PLACE-${tag}`, role: "subject", attestToken: randomUUID() })
+        .returning({ id: anecdotes.id });
+      let consentId = "";
+      for (const [i, level] of levels.entries()) {
+        const [c] = await db
+          .insert(anecdoteConsents)
+          .values({ anecdoteId: a!.id, memberId: lister!.id, change: i === 0 ? "grant" : level === "withdrawn" ? "withdraw" : "lower", level, wordingVersion: 1, wording: "test wording", createdAt: new Date(Date.now() - (levels.length - i) * 1000) })
+          .returning({ id: anecdoteConsents.id });
+        if (i === 0) consentId = c!.id;
+      }
+      await db.insert(anecdoteUses).values({ anecdoteId: a!.id, consentId, kind: "response_quote", targetId: randomUUID(), targetLabel: "A response", targetUrl: "/papers/x/response", levelUsed: "anonymous", usedBy: lister!.id });
+    };
+    await story("ANON", ["anonymous"]);
+    await story("INTERNAL", ["internal"]);
+    await story("WITHDRAWN", ["named", "withdrawn"]);
+
     const pub = await exportTo(s, "public.tar", { tier: "public" });
     expect(pub.manifest.tier).toBe("public");
     const entries = await readArchive(pub.file);
     const everything = [...entries].filter(([n]) => n.startsWith("data/")).map(([, b]) => b.toString()).join("\n");
-    for (const canary of ["CANARY-HIDDEN", "CANARY-MEMBERS-ONLY", "CANARY-WORKING-COPY", "CANARY-UNPUBLISHED", "CANARY-PROPOSED-FACT", "CANARY-NOTIFICATION", "CANARY-SUGGESTION"]) {
+    for (const canary of [
+      "CANARY-HIDDEN", "CANARY-MEMBERS-ONLY", "CANARY-WORKING-COPY", "CANARY-UNPUBLISHED", "CANARY-PROPOSED-FACT", "CANARY-NOTIFICATION", "CANARY-SUGGESTION",
+      "CANARY-PRIVATE-BIO", "CANARY-MEMBERS-REGION", "CANARY-COUNCIL-CONTACT", "CANARY-UNLISTED-BIO",
+      "CANARY-BODY-", "CANARY-PLACE-", "CANARY-REDACTED-INTERNAL", "CANARY-REDACTED-WITHDRAWN", "CANARY-TITLE-INTERNAL", "CANARY-TITLE-WITHDRAWN",
+    ]) {
       expect(everything, canary).not.toContain(canary);
     }
     expect(everything, "no e-mail address").not.toMatch(/@commonplace\.test|@example\.test/);
@@ -244,6 +290,8 @@ describe("the public bundle", () => {
     // Positive controls: the test can fail the other way too.
     expect(everything).toContain("CANARY-VISIBLE-COMMENT");
     expect(everything).toContain(pseudo!.pseudonym!);
+    expect(everything, "a public directory field is public").toContain("canary-public-tag");
+    expect(everything, "an anonymous story quoted in public, as its redaction").toContain("CANARY-REDACTED-ANON");
     // The agreement map's votes ride along in Pol.is's formats, members only as Polis's small numbers.
     const votes = entries.get("map/health/votes.csv")?.toString() ?? "";
     expect(votes.split("\n")[0]).toMatch(/voter-id/);

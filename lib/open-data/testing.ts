@@ -33,6 +33,9 @@ export async function scratchDatabase(baseUrl = process.env.DATABASE_URL!, opts:
   const url = u.toString();
   await migrateDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // drop() ends the pool and then drops the database with (force): a connection still closing
+  // when the server terminates it must not surface as an uncaught error in whichever test runs next.
+  pool.on("error", () => {});
   const db = drizzle(pool, { schema }) as unknown as Db;
   if (opts.seed) {
     const { seedDemo } = await import("@/db/seed");

@@ -33,6 +33,8 @@ export interface Scenario {
   /** Makes the resource in this state and runs the real command or query that pages and actions call. */
   run: (db: Db, subject: Subject) => Promise<unknown>;
   refusal?: Refusal;
+  /** A cell whose real command reads the whole shared test database (the full export) may take longer than the default. */
+  timeoutMs?: number;
 }
 
 /** A rule that reads the actor only (no resource, or one whose state the rule ignores) says why it has no restricted state. */

@@ -23,7 +23,8 @@ export const openDataCells: MatrixCells<OpenDataResources> = {
     restricted: { state: "another member's data", who: NOBODY, run: async (db, { actor }) => exportMemberBundle(actor, (await createPerson(db)).id, discard()) },
   },
   "openData.exportFull": {
-    allowed: { state: "the whole site", who: ADMIN, run: (db, { actor }) => exportFullBundle(db, actor, {}, discard()) },
+    // The real export reads every table of the shared test database, which the other test files are filling meanwhile.
+    allowed: { state: "the whole site", who: ADMIN, run: (db, { actor }) => exportFullBundle(db, actor, {}, discard()), timeoutMs: 120_000 },
     restricted: { none: "the rule reads the role only" },
   },
   "openData.import": {

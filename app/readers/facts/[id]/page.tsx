@@ -1,5 +1,6 @@
 import FactPage, { generateMetadata as factMetadata } from "@/app/(site)/facts/[id]/page";
-import { cacheTags, tagPage } from "@/lib/cache/tags";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTags } from "@/lib/cache/tags";
 
 type Props = Parameters<typeof FactPage>[0];
 

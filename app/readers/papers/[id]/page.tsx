@@ -1,5 +1,6 @@
 import PaperPage, { generateMetadata as paperMetadata } from "@/app/(site)/papers/[id]/page";
-import { cacheTags, tagPage } from "@/lib/cache/tags";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTags } from "@/lib/cache/tags";
 
 type Props = Parameters<typeof PaperPage>[0];
 

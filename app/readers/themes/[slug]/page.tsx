@@ -1,5 +1,6 @@
 import ThemePage, { generateMetadata as themeMetadata } from "@/app/(site)/themes/[slug]/page";
-import { cacheTags, tagPage } from "@/lib/cache/tags";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTags } from "@/lib/cache/tags";
 
 type Props = Parameters<typeof ThemePage>[0];
 

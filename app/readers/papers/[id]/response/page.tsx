@@ -1,5 +1,6 @@
 import ResponsePage, { metadata as responseMetadata } from "@/app/(site)/papers/[id]/response/page";
-import { cacheTags, tagPage } from "@/lib/cache/tags";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTags } from "@/lib/cache/tags";
 
 type Props = Parameters<typeof ResponsePage>[0];
 
