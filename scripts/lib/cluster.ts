@@ -5,10 +5,11 @@
  * chooses which instance answers each request. Used by e2e/cluster.spec.ts (the "must show" test
  * of issue 10) and by benches.
  *
- * Sidecars: the collaboration engineer adds them here (startSidecar beside startWeb, and a
- * `sidecars` list on Cluster), so one harness starts the whole site. Keep new parts in this file.
+ * With `sidecars: n`, n collaboration sidecars (collab/main.ts) start too, sharing PostgreSQL and
+ * Redis; web instance i names sidecar i mod n to its browsers (COLLAB_URL), so editors on web a
+ * and web b edit through different sidecars.
  *
- *   const cluster = await startCluster({ webs: 2, env: { DATABASE_URL, REDIS_URL, REDIS_PREFIX, ... } });
+ *   const cluster = await startCluster({ webs: 2, sidecars: 2, env: { DATABASE_URL, REDIS_URL, REDIS_PREFIX, ... } });
  *   cluster.front.pin("a");         // the next requests through cluster.front.url go to web a
  *   await cluster.stop();
  */
@@ -62,10 +63,10 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 }
 
 /** One `next start` from its own copy of the build. */
-export async function startWeb(name: string, env: Record<string, string | undefined>, opts: { project?: string; timeoutMs?: number } = {}): Promise<WebInstance> {
+export async function startWeb(name: string, env: Record<string, string | undefined>, opts: { project?: string; timeoutMs?: number; port?: number } = {}): Promise<WebInstance> {
   const project = opts.project ?? process.cwd();
   const dir = await copyBuild(name, project);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const child = spawn(path.join(project, "node_modules/.bin/next"), ["start", "--port", String(port)], {
     cwd: dir,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
@@ -107,7 +108,7 @@ export interface Front {
   stop: () => Promise<void>;
 }
 
-export async function startFront(webs: WebInstance[]): Promise<Front> {
+export async function startFront(webs: WebInstance[], port?: number): Promise<Front> {
   let pinned: string | null = null;
   let next = 0;
   const served: Front["served"] = [];
@@ -127,10 +128,10 @@ export async function startFront(webs: WebInstance[]): Promise<Front> {
     });
     req.pipe(upstream);
   });
-  const port = await freePort();
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  const listenOn = port ?? (await freePort());
+  await new Promise<void>((r) => server.listen(listenOn, "127.0.0.1", r));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listenOn}`,
     pin: (name) => {
       if (name !== null && !webs.some((w) => w.name === name)) throw new Error(`no web instance named ${name}`);
       pinned = name;
@@ -140,32 +141,94 @@ export async function startFront(webs: WebInstance[]): Promise<Front> {
   };
 }
 
+export interface Sidecar {
+  name: string;
+  /** ws://127.0.0.1:port, as browsers and test clients reach it. */
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** One collaboration sidecar process (collab/main.ts), as `npm start` runs it. */
+export async function startSidecar(name: string, env: Record<string, string | undefined>, opts: { project?: string; port?: number; allowedOrigins: string[]; timeoutMs?: number }): Promise<Sidecar> {
+  const project = opts.project ?? process.cwd();
+  const port = opts.port ?? (await freePort());
+  const child = spawn(process.execPath, ["--import", "tsx", "collab/main.ts"], {
+    cwd: project,
+    env: { ...process.env, ...env, COLLAB_PORT: String(port), COLLAB_HOST: "127.0.0.1", COLLAB_ALLOWED_ORIGINS: opts.allowedOrigins.join(",") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+  };
+  try {
+    await waitFor(`http://127.0.0.1:${port}/health`, child, opts.timeoutMs ?? 60_000);
+  } catch (e) {
+    await stop();
+    throw new Error(`sidecar ${name} did not start: ${(e as Error).message}\n${output}`);
+  }
+  return { name, url: `ws://127.0.0.1:${port}`, port, process: child, output: () => output, stop };
+}
+
 export interface Cluster {
   webs: WebInstance[];
+  sidecars: Sidecar[];
   /** The web instance by name ("a", "b", ...). */
   web: (name: string) => WebInstance;
   front: Front;
   stop: () => Promise<void>;
 }
 
-/** Starts `webs` instances named a, b, c... (in parallel) and the front proxy. */
-export async function startCluster(opts: { webs: number; env: Record<string, string | undefined>; project?: string }): Promise<Cluster> {
+/** Starts `sidecars` sidecars (1, 2, ...), then `webs` instances named a, b, c... (in parallel) and the front proxy. */
+export async function startCluster(opts: { webs: number; sidecars?: number; env: Record<string, string | undefined>; project?: string }): Promise<Cluster> {
   const names = Array.from({ length: opts.webs }, (_, i) => String.fromCharCode(97 + i));
-  const started = await Promise.allSettled(names.map((n) => startWeb(n, opts.env, { project: opts.project })));
+  const webPorts: number[] = [];
+  for (const _ of names) webPorts.push(await freePort());
+  const frontPort = await freePort();
+  // Browsers open the sidecar from a web instance's page or from the front's.
+  const origins = [...webPorts, frontPort].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]);
+  const sidecarStarts = await Promise.allSettled(
+    Array.from({ length: opts.sidecars ?? 0 }, (_, i) => startSidecar(String(i + 1), opts.env, { project: opts.project, allowedOrigins: origins })),
+  );
+  const sidecars = sidecarStarts.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const sidecarFailed = sidecarStarts.find((s) => s.status === "rejected");
+  if (sidecarFailed) {
+    await Promise.all(sidecars.map((s) => s.stop()));
+    throw (sidecarFailed as PromiseRejectedResult).reason;
+  }
+  const started = await Promise.allSettled(
+    names.map((n, i) =>
+      startWeb(n, { ...opts.env, ...(sidecars.length ? { COLLAB_URL: sidecars[i % sidecars.length]!.url } : {}) }, { project: opts.project, port: webPorts[i] }),
+    ),
+  );
   const webs = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
-    await Promise.all(webs.map((w) => w.stop()));
+    await Promise.all([...webs, ...sidecars].map((w) => w.stop()));
     throw (failed as PromiseRejectedResult).reason;
   }
-  const front = await startFront(webs);
+  const front = await startFront(webs, frontPort);
   return {
     webs,
+    sidecars,
     web: (name) => webs.find((w) => w.name === name) ?? (() => { throw new Error(`no web instance named ${name}`); })(),
     front,
     stop: async () => {
       await front.stop();
-      await Promise.all(webs.map((w) => w.stop()));
+      await Promise.all([...webs, ...sidecars].map((w) => w.stop()));
     },
   };
 }
