@@ -6,6 +6,7 @@ import { rollHashes } from "@/lib/membership/keyed-hash";
 import type { DemoContext } from "./demo/context";
 import { seedConvergence } from "./demo/convergence";
 import { seedCouncil } from "./demo/council";
+import { seedDirectory } from "./demo/directory";
 import { seedDiscussion } from "./demo/discussion";
 import { seedFollowing } from "./demo/following";
 import { seedFacts } from "./demo/facts";
@@ -130,6 +131,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedGovernance(ctx);
     await seedConvergence(ctx);
     await seedCouncil(ctx, passwordHash);
+    await seedDirectory(ctx);
   });
 }
 

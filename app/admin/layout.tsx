@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   await loadForPage(async () => enterAdminArea(viewer));
   const admin = can(viewer, "theme.create", null);
   const links = [
-    ...(admin ? [["/admin/themes", "Themes"]] : []),
+    ...(admin ? [["/admin/themes", "Themes"], ["/admin/skills", "Skills"]] : []),
     ["/admin/members", "Members"],
     ...(admin ? [["/admin/roll", "Membership roll"], ["/admin/governance", "Governance"], ["/outbox", "Outbox"]] : []),
   ];

@@ -26,6 +26,9 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: Actor; signOutAc
             Moderation log
           </Link>
           <Link href="/governance" className={link}>Governance</Link>
+          <Link href="/directory" className={link}>
+            Directory
+          </Link>
           {can(viewer, "paper.reviewQueue", null) ? (
             <Link href="/council" className={link}>
               Council
@@ -40,6 +43,17 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: Actor; signOutAc
             <>
               <Link href="/papers/mine" className={link}>
                 My papers
+              </Link>
+              {can(viewer, "help.create", null) ? (
+                <Link href="/help" className={link}>
+                  Help
+                </Link>
+              ) : null}
+              <Link href="/messages" className={link}>
+                Messages
+              </Link>
+              <Link href="/stories" className={link}>
+                Stories
               </Link>
               <NotificationBell viewer={viewer} />
               <Link href="/settings" className={link}>

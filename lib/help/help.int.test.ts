@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { helpInvitations, helpRequests, messages, skills, type Visibility } from "@/db/schema";
+import { directoryProfiles, helpInvitations, helpRequests, messages, skills, type Visibility } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { leaveDirectory, saveProfile } from "@/lib/directory/commands";
 import { getThread, listThreads } from "@/lib/directory/messages";
@@ -96,6 +96,28 @@ describe("help requests", () => {
     // A stranger cannot read the thread; the invitee cannot answer twice.
     await expect(getThread(db, await actorFor(), threadId!)).rejects.toSatisfy((e) => isAppError(e) && e.kind === "forbidden");
     await expect(answerInvitation(db, invitee, { invitationId, answer: "no" })).rejects.toSatisfy((e) => isAppError(e) && e.kind === "forbidden");
+  });
+
+  it("ranks without joining accounts, grows its pool when the best are suspended or unverified, and still equals the full ranking", async () => {
+    const skill = `help-pool-${Date.now()}`;
+    await db.insert(skills).values({ slug: skill, label: skill });
+    const requester = await actorFor();
+    // In the request's region (the best scores), but suspended or not verified: never matched.
+    const barred: string[] = [];
+    for (const standing of ["suspended", "registered", "suspended", "registered"] as const) {
+      const p = await createPerson(db, { standing });
+      await db.insert(directoryProfiles).values({ userId: p.id, skills: [skill], region: "Wales", hoursPerMonth: 20, ...levels("members") });
+      barred.push(p.id);
+    }
+    // Elsewhere, and eligible: they are the matches.
+    const eligible: string[] = [];
+    for (let i = 0; i < 4; i++) eligible.push((await profile({ skills: [skill], region: "London", hours: 20 })).id!);
+    const needs = { skills: [skill], hoursNeeded: 6, region: "Wales", remote: false };
+    const full = await matchMembers(db, requester, needs, { limit: 500 });
+    const small = await matchMembers(db, requester, needs, { limit: 3, firstPool: 2 });
+    expect(small.map((m) => m.memberId)).toEqual(full.slice(0, 3).map((m) => m.memberId));
+    expect(eligible).toEqual(expect.arrayContaining(small.map((m) => m.memberId)));
+    for (const id of barred) expect(full.map((m) => m.memberId)).not.toContain(id);
   });
 
   it("refuses an invitation to a member who left the directory, and changes nothing", async () => {

@@ -128,8 +128,16 @@ export async function findMatches(db: Tx, viewer: Actor, requestId: string, opts
   return matchMembers(db, viewer, { skills: req!.skills, hoursNeeded: req!.hoursNeeded, region: req!.region, remote: req!.remote }, { ...opts, requestId, excludeId: req!.requesterId });
 }
 
-/** The ranking query itself (also what the bench measures). */
-export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { limit?: number; now?: Date; requestId?: string; excludeId?: string | null } = {}): Promise<Match[]> {
+/**
+ * The ranking query itself (also what the bench measures). The score reads the profile and the
+ * member's load only, so the database ranks directory_profiles without joining 100,000 accounts:
+ * it keeps the best `pool` with a top-N sort, and only those are checked against their account
+ * (verified, not suspended) and named. Anyone eligible outside the pool scores no higher than the
+ * pool's last, so when at least `limit` of the pool are eligible, the answer is exactly the full
+ * ranking's; otherwise (many suspended or unverified among the best) the pool grows.
+ */
+export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { limit?: number; now?: Date; requestId?: string; excludeId?: string | null; firstPool?: number } = {}): Promise<Match[]> {
+  const limit = opts.limit ?? 20;
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - FAIRNESS_WINDOW_DAYS * 86_400_000);
   const month = monthStart(now);
@@ -149,38 +157,52 @@ export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { 
   const committed = sql<number>`coalesce(${load.committed}, 0)`;
   const recent = sql<number>`coalesce(${load.recent}, 0)`;
   const score = scoreSql(needs, { skills: visibleSkills, region: visibleRegion, hoursPerMonth: visibleHours, hoursCommitted: committed, recentInvitations: recent });
-  const invitation = opts.requestId
-    ? sql<InvitationView["status"] | null>`(select ${helpInvitations.status} from ${helpInvitations} where ${helpInvitations.requestId} = ${opts.requestId}::uuid and ${helpInvitations.inviteeId} = ${directoryProfiles.userId})`
-    : sql<null>`null`;
+  const where = and(
+    eq(directoryProfiles.listed, true),
+    fieldVisibleSql("name", viewer),
+    sql`(${fieldVisibleSql("skills", viewer)} and ${directoryProfiles.skills} && ${textArraySql(needs.skills)})`,
+    opts.excludeId ? ne(directoryProfiles.userId, opts.excludeId) : undefined,
+  );
+  for (let pool = opts.firstPool ?? limit + 20; ; pool *= 4) {
+    const ranked = await db
+      .select({
+        memberId: directoryProfiles.userId,
+        skills: visibleSkills,
+        region: visibleRegion,
+        hoursPerMonth: visibleHours,
+        hoursCommitted: committed.mapWith(Number),
+        recentInvitations: recent.mapWith(Number),
+        score: score.mapWith(Number),
+      })
+      .from(directoryProfiles)
+      .leftJoin(load, eq(load.inviteeId, directoryProfiles.userId))
+      .where(where)
+      .orderBy(desc(score), asc(directoryProfiles.userId))
+      .limit(pool);
+    if (!ranked.length) return [];
+    const ids = ranked.map((r) => r.memberId);
+    const accounts = await db
+      .select({ id: users.id, name: memberNameSql() })
+      .from(users)
+      .innerJoin(directoryProfiles, eq(directoryProfiles.userId, users.id))
+      .where(and(inArray(users.id, ids), listedMember()));
+    const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
+    const eligible = ranked.filter((r) => nameOf.has(r.memberId)).slice(0, limit);
+    if (eligible.length < limit && ranked.length === pool) continue;
+    const invitations = opts.requestId && eligible.length ? await invitationsTo(db, opts.requestId, eligible.map((r) => r.memberId)) : new Map<string, InvitationView["status"]>();
+    return eligible.map((r) => {
+      const candidate: Candidate = { memberId: r.memberId, skills: r.skills, region: r.region, hoursPerMonth: r.hoursPerMonth, hoursCommitted: r.hoursCommitted, recentInvitations: r.recentInvitations };
+      return { ...scoreCandidate(needs, candidate), sqlScore: r.score, name: nameOf.get(r.memberId)!, skills: r.skills, region: r.region, invitation: invitations.get(r.memberId) ?? null };
+    });
+  }
+}
+
+async function invitationsTo(db: Tx, requestId: string, memberIds: string[]): Promise<Map<string, InvitationView["status"]>> {
   const rows = await db
-    .select({
-      memberId: directoryProfiles.userId,
-      name: memberNameSql(),
-      skills: visibleSkills,
-      region: visibleRegion,
-      hoursPerMonth: visibleHours,
-      hoursCommitted: committed.mapWith(Number),
-      recentInvitations: recent.mapWith(Number),
-      invitation,
-      score: score.mapWith(Number),
-    })
-    .from(directoryProfiles)
-    .innerJoin(users, eq(users.id, directoryProfiles.userId))
-    .leftJoin(load, eq(load.inviteeId, directoryProfiles.userId))
-    .where(
-      and(
-        listedMember(),
-        fieldVisibleSql("name", viewer),
-        sql`(${fieldVisibleSql("skills", viewer)} and ${directoryProfiles.skills} && ${textArraySql(needs.skills)})`,
-        opts.excludeId ? ne(directoryProfiles.userId, opts.excludeId) : undefined,
-      ),
-    )
-    .orderBy(desc(score), asc(directoryProfiles.userId))
-    .limit(opts.limit ?? 20);
-  return rows.map((r) => {
-    const candidate: Candidate = { memberId: r.memberId, skills: r.skills, region: r.region, hoursPerMonth: r.hoursPerMonth, hoursCommitted: r.hoursCommitted, recentInvitations: r.recentInvitations };
-    return { ...scoreCandidate(needs, candidate), sqlScore: r.score, name: r.name, skills: r.skills, region: r.region, invitation: r.invitation };
-  });
+    .select({ inviteeId: helpInvitations.inviteeId, status: helpInvitations.status })
+    .from(helpInvitations)
+    .where(and(eq(helpInvitations.requestId, requestId), inArray(helpInvitations.inviteeId, memberIds)));
+  return new Map(rows.map((r) => [r.inviteeId, r.status]));
 }
 
 export interface MyInvitation {

@@ -115,8 +115,13 @@ export const textArraySql = (values: readonly string[]): SQL => sql`array[${sql.
 
 export function scoreSql(needs: Needs, c: CandidateSql): SQL<number> {
   const wanted = [...new Set(needs.skills)];
+  // One containment test per wanted skill (a hidden skill list is NULL and counts 0): the share
+  // matched, as skillFit computes it, without a set operation per member (bench/directory.ts).
   const skill = wanted.length
-    ? sql`(cardinality(array(select unnest(coalesce(${c.skills}, '{}'::text[])) intersect select unnest(${textArraySql(wanted)})))::float8 / ${wanted.length})`
+    ? sql`((${sql.join(
+        wanted.map((w) => sql`coalesce((${c.skills} @> array[${w}]::text[])::int, 0)`),
+        sql` + `,
+      )})::float8 / ${wanted.length})`
     : sql`1.0`;
   const region = needs.remote
     ? sql`1.0`
