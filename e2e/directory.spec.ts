@@ -16,7 +16,7 @@ test("a member fills a profile and hides a field: a search by that field does no
   await me.page.getByLabel("Who may see: Skills").selectOption({ label: "Members" });
   await me.page.getByLabel("Region or branch").selectOption("Northern Ireland");
   // The region stays "Only me": hidden from everyone else.
-  await me.page.getByLabel("Hours a month").fill("7");
+  await me.page.getByRole("spinbutton", { name: /^Hours a month/ }).fill("7");
   await me.page.getByLabel("Who may see: Hours a month").selectOption({ label: "Members" });
   await me.page.getByRole("button", { name: "Save profile" }).click();
   await expect(me.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
@@ -67,18 +67,18 @@ test("bad profile input gets a message next to its field, keeps the draft and sa
   const owner = await makePerson();
   const me = await memberPage(browser, owner);
   await me.page.goto("/directory/profile");
-  await me.page.getByLabel("Contact preference").fill("write to me at someone@example.org");
-  await me.page.getByLabel("Hours a month").fill("500");
+  await me.page.getByRole("textbox", { name: /^Contact preference/ }).fill("write to me at someone@example.org");
+  await me.page.getByRole("spinbutton", { name: /^Hours a month/ }).fill("500");
   await me.page.getByRole("textbox", { name: /^About you/ }).fill("Retired nurse.");
   await me.page.getByRole("button", { name: "Save profile" }).click();
-  await expect(me.page.getByLabel("Contact preference")).toHaveAccessibleDescription(/Leave your e-mail address out/);
-  await expect(me.page.getByLabel("Hours a month")).toHaveAccessibleDescription(/0 to 200/);
+  await expect(me.page.getByRole("textbox", { name: /^Contact preference/ })).toHaveAccessibleDescription(/Leave your e-mail address out/);
+  await expect(me.page.getByRole("spinbutton", { name: /^Hours a month/ })).toHaveAccessibleDescription(/0 to 200/);
   await expect(me.page.getByRole("textbox", { name: /^About you/ })).toHaveValue("Retired nurse.");
   await me.page.reload();
   await expect(me.page.getByText("You have no profile yet")).toBeVisible();
 
-  await me.page.getByLabel("Contact preference").fill("Evenings, by message");
-  await me.page.getByLabel("Hours a month").fill("5");
+  await me.page.getByRole("textbox", { name: /^Contact preference/ }).fill("Evenings, by message");
+  await me.page.getByRole("spinbutton", { name: /^Hours a month/ }).fill("5");
   await me.page.getByRole("button", { name: "Save profile" }).click();
   await expect(me.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
   await me.page.reload();
