@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/core";
 import { memberNameSql, publicNameSql } from "./public-name";
 import type { DirectoryFilter } from "./validation";
-import { DIRECTORY_FIELD_NAMES, fieldVisibleSql, visibleValueSql, type DirectoryField } from "./visibility";
+import { DIRECTORY_FIELD_NAMES, fieldVisibleSql, othersFieldVisibleSql, visibleValueSql, type DirectoryField } from "./visibility";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -43,21 +43,27 @@ export function entryColumns(viewer: Actor) {
 export const listedMember = (): SQL =>
   and(eq(directoryProfiles.listed, true), isNotNull(users.verifiedAt), isNull(users.suspendedAt))!;
 
-/** Each filter joined with the visibility of the field it reads: a hidden field matches nothing. */
+/**
+ * Each filter joined with the visibility of the field it reads: a hidden field matches nothing.
+ * Written as two branches, other members' profiles (each field by its level alone) or the viewer's
+ * own (every field theirs to see), which is the same rule as fieldVisibleSql's and lets the planner
+ * use the partial indexes on the levels for the first branch.
+ */
 export function filterConditions(viewer: Actor, filter: DirectoryFilter): SQL[] {
   const p = directoryProfiles;
-  const on = (field: DirectoryField, condition: SQL) => sql`(${fieldVisibleSql(field, viewer)} and ${condition})`;
-  const out: SQL[] = [listedMember(), fieldVisibleSql("name", viewer)];
-  if (filter.skill) out.push(on("skills", sql`${p.skills} @> array[${filter.skill}]::text[]`));
+  const conditions: [DirectoryField, SQL][] = [];
+  if (filter.skill) conditions.push(["skills", sql`${p.skills} @> array[${filter.skill}]::text[]`]);
   if (filter.q) {
     const q = filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    out.push(on("tags", sql`${p.tagsText} like ${`%${q}%`}`));
+    conditions.push(["tags", sql`${p.tagsText} like ${`%${q}%`}`]);
   }
-  if (filter.region) out.push(on("region", sql`${p.region} = ${filter.region}`));
-  if (filter.theme) out.push(on("interests", sql`${p.interests} @> array[${filter.theme}]::uuid[]`));
-  if (filter.language) out.push(on("languages", sql`${p.languages} @> array[${filter.language}]::text[]`));
-  if (filter.minHours) out.push(on("hours", sql`${p.hoursPerMonth} >= ${filter.minHours}`));
-  return out;
+  if (filter.region) conditions.push(["region", sql`${p.region} = ${filter.region}`]);
+  if (filter.theme) conditions.push(["interests", sql`${p.interests} @> array[${filter.theme}]::uuid[]`]);
+  if (filter.language) conditions.push(["languages", sql`${p.languages} @> array[${filter.language}]::text[]`]);
+  if (filter.minHours) conditions.push(["hours", sql`${p.hoursPerMonth} >= ${filter.minHours}`]);
+  const others = and(othersFieldVisibleSql("name", viewer), ...conditions.map(([field, c]) => and(othersFieldVisibleSql(field, viewer), c)))!;
+  const own = viewer.id ? and(eq(p.userId, viewer.id), ...conditions.map(([, c]) => c))! : null;
+  return [listedMember(), own ? sql`(${others} or ${own})` : others];
 }
 
 export interface DirectoryPage {

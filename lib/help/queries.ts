@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { directoryProfiles, helpInvitations, helpRequests, skills, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { listedMember } from "@/lib/directory/queries";
 import { memberNameSql, publicNameSql } from "@/lib/directory/public-name";
-import { fieldVisibleSql, visibleValueSql } from "@/lib/directory/visibility";
+import { fieldVisibleSql, othersFieldVisibleSql, visibleValueSql } from "@/lib/directory/visibility";
 import { FAIRNESS_WINDOW_DAYS, scoreCandidate, scoreSql, textArraySql, type Candidate, type Needs, type Ranked } from "./ranking";
 import { loadHelpRequestResource } from "./resource";
 
@@ -150,10 +150,13 @@ export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { 
   const visibleRegion = visibleValueSql<string>("region", viewer);
   const visibleHours = visibleValueSql<number>("hours", viewer);
   const bound = scoreSql(needs, { skills: visibleSkills, region: visibleRegion, hoursPerMonth: visibleHours, hoursCommitted: sql`0`, recentInvitations: sql`0` });
+  // The requester is never their own match, so the owner's branch of the visibility rule drops out.
+  const visible = opts.excludeId && opts.excludeId === viewer.id ? othersFieldVisibleSql : fieldVisibleSql;
   const candidate = and(
     eq(directoryProfiles.listed, true),
-    fieldVisibleSql("name", viewer),
-    sql`(${fieldVisibleSql("skills", viewer)} and ${directoryProfiles.skills} && ${textArraySql(needs.skills)})`,
+    visible("name", viewer),
+    visible("skills", viewer),
+    sql`${directoryProfiles.skills} && ${textArraySql(needs.skills)}`,
     opts.excludeId ? ne(directoryProfiles.userId, opts.excludeId) : undefined,
   );
   for (let pool = opts.firstPool ?? Math.max(100, limit * 5); ; pool *= 4) {
@@ -184,21 +187,15 @@ async function scoreMembers(db: Tx, viewer: Actor, needs: Needs, memberIds: stri
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - FAIRNESS_WINDOW_DAYS * 86_400_000);
   const month = monthStart(now);
-  const load = db
-    .select({
-      inviteeId: helpInvitations.inviteeId,
-      committed: sql<number>`coalesce(sum(${helpInvitations.hoursCommitted}) filter (where ${helpInvitations.status} = 'yes' and ${helpInvitations.answeredAt} >= ${month}), 0)`.as("committed"),
-      recent: sql<number>`count(*) filter (where ${helpInvitations.createdAt} >= ${since})`.as("recent"),
-    })
-    .from(helpInvitations)
-    .where(and(inArray(helpInvitations.inviteeId, memberIds), gte(helpInvitations.createdAt, since < month ? since : month)))
-    .groupBy(helpInvitations.inviteeId)
-    .as("load");
+  // Per member, through the (invitee, created_at) index: the pool is small, so this beats aggregating every invitation.
+  const mine = sql`${helpInvitations.inviteeId} = ${directoryProfiles.userId} and ${helpInvitations.createdAt} >= ${since < month ? since : month}`;
+  const committedSql = sql<number>`(select coalesce(sum(${helpInvitations.hoursCommitted}), 0) from ${helpInvitations} where ${mine} and ${helpInvitations.status} = 'yes' and ${helpInvitations.answeredAt} >= ${month})`;
+  const recentSql = sql<number>`(select count(*) from ${helpInvitations} where ${mine} and ${helpInvitations.createdAt} >= ${since})`;
   const visibleSkills = visibleValueSql<string[]>("skills", viewer);
   const visibleRegion = visibleValueSql<string>("region", viewer);
   const visibleHours = visibleValueSql<number>("hours", viewer);
-  const committed = sql<number>`coalesce(${load.committed}, 0)`;
-  const recent = sql<number>`coalesce(${load.recent}, 0)`;
+  const committed = committedSql;
+  const recent = recentSql;
   const score = scoreSql(needs, { skills: visibleSkills, region: visibleRegion, hoursPerMonth: visibleHours, hoursCommitted: committed, recentInvitations: recent });
   const rows = await db
     .select({
@@ -213,7 +210,6 @@ async function scoreMembers(db: Tx, viewer: Actor, needs: Needs, memberIds: stri
     })
     .from(directoryProfiles)
     .innerJoin(users, eq(users.id, directoryProfiles.userId))
-    .leftJoin(load, eq(load.inviteeId, directoryProfiles.userId))
     .where(and(inArray(directoryProfiles.userId, memberIds), listedMember()))
     .orderBy(desc(score), asc(directoryProfiles.userId))
     .limit(opts.limit);
