@@ -49,7 +49,7 @@ test("a story is attested, reviewed, redacted, approved, quoted in a paper's res
   await w.page.goto(attestLink);
   await w.page.getByLabel("How you know this happened").fill("I waited with her at the job centre that morning.");
   await w.page.getByRole("button", { name: "Attest this story" }).click();
-  await expect(w.page.getByRole("status").filter({ hasText: "your attestation is recorded" })).toBeVisible();
+  await expect(w.page.getByText("You have attested this story.")).toBeVisible();
   await w.context.close();
 
   // The curator reviews, accepts and redacts.
@@ -111,7 +111,7 @@ test("a story is attested, reviewed, redacted, approved, quoted in a paper's res
   await t.page.goto(storyUrl);
   await t.page.getByRole("button", { name: "Withdraw consent" }).click();
   await t.page.getByRole("dialog", { name: "Withdraw your consent?" }).getByRole("button", { name: "Withdraw now" }).click();
-  await expect(t.page.getByText("The curators were asked to take it down from 2 places.")).toBeVisible();
+  await expect(t.page.getByRole("status").filter({ hasText: "The curators were asked to take it down from 2 places." }).first()).toBeVisible();
   await t.page.reload();
   await expect(t.page.getByTestId("current-consent")).toContainText("Withdrawn");
 
@@ -165,7 +165,7 @@ test("a story is private to its teller and the theme's curators, and consent can
   await expect(lower.getByLabel("New level").locator("option")).toHaveText(["Internal only", "Anonymous quotation"]);
   await lower.getByLabel("New level").selectOption({ label: "Internal only" });
   await lower.getByRole("button", { name: "Lower my consent" }).click();
-  await expect(t.page.getByText("Your consent is now: Internal only.")).toBeVisible();
+  await expect(t.page.getByRole("status").filter({ hasText: "Your consent is now: Internal only." }).first()).toBeVisible();
   await t.page.reload();
   await expect(t.page.getByRole("region", { name: "Consent ledger, every change" }).getByRole("row")).toHaveCount(3);
 
