@@ -77,7 +77,8 @@ export function othersFieldVisibleSql(field: DirectoryField, viewer: Actor, p: P
 }
 
 /** The field's value where the viewer may see it, else NULL: what a query selects. */
-export function visibleValueSql<T>(field: Exclude<DirectoryField, "name">, viewer: Actor, p: P = directoryProfiles): SQL<T | null> {
+export function visibleValueSql<T>(field: Exclude<DirectoryField, "name">, viewer: Actor, p: P = directoryProfiles, opts: { othersOnly?: boolean } = {}): SQL<T | null> {
   const value = DIRECTORY_FIELDS[field].value(p);
-  return sql<T | null>`(case when ${fieldVisibleSql(field, viewer, p)} then ${value} end)`;
+  const visible = opts.othersOnly ? othersFieldVisibleSql(field, viewer, p) : fieldVisibleSql(field, viewer, p);
+  return sql<T | null>`(case when ${visible} then ${value} end)`;
 }

@@ -146,12 +146,17 @@ export async function findMatches(db: Tx, viewer: Actor, requestId: string, opts
  */
 export async function matchMembers(db: Tx, viewer: Actor, needs: Needs, opts: { limit?: number; now?: Date; requestId?: string; excludeId?: string | null; firstPool?: number } = {}): Promise<Match[]> {
   const limit = opts.limit ?? 20;
-  const visibleSkills = visibleValueSql<string[]>("skills", viewer);
-  const visibleRegion = visibleValueSql<string>("region", viewer);
-  const visibleHours = visibleValueSql<number>("hours", viewer);
-  const bound = scoreSql(needs, { skills: visibleSkills, region: visibleRegion, hoursPerMonth: visibleHours, hoursCommitted: sql`0`, recentInvitations: sql`0` });
   // The requester is never their own match, so the owner's branch of the visibility rule drops out.
-  const visible = opts.excludeId && opts.excludeId === viewer.id ? othersFieldVisibleSql : fieldVisibleSql;
+  const othersOnly = !!opts.excludeId && opts.excludeId === viewer.id;
+  const visible = othersOnly ? othersFieldVisibleSql : fieldVisibleSql;
+  const p = directoryProfiles;
+  const bound = scoreSql(needs, {
+    skills: visibleValueSql<string[]>("skills", viewer, p, { othersOnly }),
+    region: visibleValueSql<string>("region", viewer, p, { othersOnly }),
+    hoursPerMonth: visibleValueSql<number>("hours", viewer, p, { othersOnly }),
+    hoursCommitted: sql`0`,
+    recentInvitations: sql`0`,
+  });
   const candidate = and(
     eq(directoryProfiles.listed, true),
     visible("name", viewer),
