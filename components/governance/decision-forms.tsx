@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
+import { useAnswerKey } from "@/components/governance/answer-key";
 import { Notice } from "@/components/ui/notice";
 import type { DecisionChoice } from "@/db/schema";
 import type { FormState } from "@/lib/actions";
@@ -39,11 +40,12 @@ export function NewDecisionForm({
   secondsRequired: number | null;
 }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const [kind, setKind] = useState(value("kind", "consent")!);
   const [electorate, setElectorate] = useState(value("electorate", electorates[0]?.value)!);
   const id = useId();
   return (
-    <form action={dispatch} className="space-y-5" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-5" noValidate>
       <FormAlert state={state} />
       <Field label="Question" name="question" required defaultValue={value("question", "")} errors={errors("question")} hint="One clear question, e.g. “Should we adopt the draft code of conduct?”" />
       <TextArea label="Background" name="details" rows={4} defaultValue={value("details", "")} errors={errors("details")} />
@@ -112,9 +114,10 @@ export function NewDecisionForm({
 
 export function SecondForm({ action, decisionId }: { action: Action; decisionId: string }) {
   const { state, dispatch } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   if (state?.ok) return <Notice tone="success">{state.message}</Notice>;
   return (
-    <form action={dispatch} className="space-y-2">
+    <form key={answerKey} action={dispatch} className="space-y-2">
       <FormAlert state={state} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <SubmitButton variant="secondary">Second this decision</SubmitButton>
@@ -143,6 +146,7 @@ export function DecisionVoteForm({
   myVote: DecisionChoice | null;
 }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   const error = errors("choice")?.[0];
   const errorId = `${id}-choice-error`;
@@ -150,7 +154,7 @@ export function DecisionVoteForm({
   const [consent, setConsent] = useState<string>(value("consent", mineConsent?.consent ?? "")!);
   const rankOf = (optionId: string) => (myVote && "ranking" in myVote ? String(myVote.ranking.indexOf(optionId) + 1 || "") : "");
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}
       <input type="hidden" name="decisionId" value={decisionId} />

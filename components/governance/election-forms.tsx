@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { Field, TextArea } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
+import { useAnswerKey } from "@/components/governance/answer-key";
 import { Notice } from "@/components/ui/notice";
 import type { FormState } from "@/lib/actions";
 
@@ -11,8 +12,9 @@ const select = "block w-full rounded-md border border-slate-400 bg-white px-3 py
 
 export function CreateElectionForm({ action, defaults }: { action: Action; defaults: { seats: number; nominationsCloseAt: string; votingClosesAt: string } }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <Field label="Title" name="title" required defaultValue={value("title", "Moderator election")} errors={errors("title")} />
       <Field label="Seats" name="seats" type="number" inputMode="numeric" min={1} max={25} required defaultValue={value("seats", String(defaults.seats))} errors={errors("seats")} />
@@ -25,10 +27,11 @@ export function CreateElectionForm({ action, defaults }: { action: Action; defau
 
 export function NominateForm({ action, electionId }: { action: Action; electionId: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const [who, setWho] = useState<"self" | "other">((value("who") as "self" | "other") ?? "self");
   const id = useId();
   return (
-    <form action={dispatch} className="space-y-4" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate>
       <FormAlert state={state} />
       {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}
       <input type="hidden" name="electionId" value={electionId} />
@@ -56,10 +59,11 @@ export function NominateForm({ action, electionId }: { action: Action; electionI
 
 export function RespondForm({ action, nominationId }: { action: Action; nominationId: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const id = useId();
   if (state?.ok) return <Notice tone="success">{state.message}</Notice>;
   return (
-    <form action={dispatch} className="space-y-3" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="nominationId" value={nominationId} />
       <TextArea label="Your statement (to accept)" name="statement" id={`${id}-statement`} rows={4} hint="Why you are standing. Not needed to decline." defaultValue={value("statement", "")} errors={errors("statement")} />
@@ -78,6 +82,7 @@ export function RespondForm({ action, nominationId }: { action: Action; nominati
 /** The secret ballot: a rank (1, 2, 3 …) per candidate, any left blank. The receipt is shown once. */
 export function BallotForm({ action, electionId, candidates }: { action: Action; electionId: string; candidates: { nominationId: string; name: string }[] }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const error = errors("ranking")?.[0];
   if (state?.ok) {
     const data = state.data as { receipt: string; blank: boolean };
@@ -93,7 +98,7 @@ export function BallotForm({ action, electionId, candidates }: { action: Action;
   }
   const options = candidates.map((_, i) => i + 1);
   return (
-    <form action={dispatch} className="space-y-4" noValidate aria-describedby={error ? "ballot-error" : undefined}>
+    <form key={answerKey} action={dispatch} className="space-y-4" noValidate aria-describedby={error ? "ballot-error" : undefined}>
       <FormAlert state={state} />
       <input type="hidden" name="electionId" value={electionId} />
       <fieldset className="space-y-3">
@@ -129,9 +134,10 @@ export function BallotForm({ action, electionId, candidates }: { action: Action;
 
 export function ReceiptForm({ action, electionId }: { action: Action; electionId: string }) {
   const { state, dispatch, errors, value } = useFormAction(action);
+  const answerKey = useAnswerKey(state);
   const found = state?.ok ? (state.data as { ranking: string[] }) : null;
   return (
-    <form action={dispatch} className="space-y-3" noValidate>
+    <form key={answerKey} action={dispatch} className="space-y-3" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="electionId" value={electionId} />
       <Field label="Your receipt code" name="receipt" required autoComplete="off" spellCheck={false} defaultValue={value("receipt", "")} errors={errors("receipt")} hint="It looks like 7KQ2-M9XD-4TRA-ZB3C. It is checked here, never stored or logged." />

@@ -19,6 +19,8 @@ export interface AuditRow {
 }
 
 export const AUDIT_PAGE_SIZE = 50;
+/** Who the log names when no person acted: the process itself (an election's count, a recall reaching its threshold). */
+export const PROCESS_ACTOR = "The site, by its rules,";
 /** Families of actions one can filter the log by; the prefix of each action name. */
 export const AUDIT_KINDS = {
   paper: "Papers",
@@ -33,6 +35,11 @@ export const AUDIT_KINDS = {
   election: "Elections",
   decision: "Decisions",
   governance: "Governance settings",
+  council: "Council",
+  draw: "Council draws",
+  recall: "Recall petitions",
+  appeal: "Appeals",
+  open_data: "Open data",
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 
@@ -52,7 +59,7 @@ const str = (v: unknown) => (typeof v === "string" && v ? v : null);
  * Links to what an entry acted on. A comment's page needs its paper: the entry's details carry it
  * when the command recorded it, and otherwise it comes from the comment row itself.
  */
-export function auditTargetHref(row: { targetType: string; targetId: string | null; details: Record<string, unknown>; commentPaperId?: string | null }): string | null {
+export function auditTargetHref(row: { action?: string; targetType: string; targetId: string | null; details: Record<string, unknown>; commentPaperId?: string | null }): string | null {
   const { targetType, targetId, details } = row;
   if (!targetId) return null;
   if (targetType === "paper") return `/papers/${targetId}`;
@@ -63,6 +70,9 @@ export function auditTargetHref(row: { targetType: string; targetId: string | nu
   if (targetType === "fact") return `/facts/${targetId}`;
   if (targetType === "election") return `/governance/elections/${targetId}`;
   if (targetType === "decision") return `/governance/decisions/${targetId}`;
+  if (targetType === "draw") return `/governance/council/draws/${targetId}`;
+  // Petitions are listed, open or closed, on one page; appeals are private to those involved, so the log links to none.
+  if (targetType === "petition") return `/governance/recall?show=${row.action === "recall.open" || row.action === "recall.sign" ? "open" : "closed"}#petition-${targetId}`;
   if (targetType === "dispute") {
     const factId = str(details.factId);
     return factId ? `/facts/${factId}` : null;
@@ -90,7 +100,8 @@ export async function listAuditLog(db: Db, actor: Actor, opts: AuditFilter): Pro
       .select({
         id: auditLog.id,
         action: auditLog.action,
-        actorName: publicNameSql(),
+        // An act with no actor at all (the chain's digest is null only then) was the site's rules acting: a count, a recall, a term ending.
+        actorName: sql<string | null>`coalesce(${publicNameSql()}, case when ${auditLog.actorDigest} is null then ${PROCESS_ACTOR} end)`,
         targetType: auditLog.targetType,
         targetId: auditLog.targetId,
         reason: auditLog.reason,

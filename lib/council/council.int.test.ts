@@ -1,15 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { auditLog, comments, councilDraws, councilSeats, councilSettings, drawEntries, memberActivity, poolVolunteers, recallPetitions, users } from "@/db/schema";
+import { auditLog, comments, councilDraws, councilSeats, councilSettings, drawEntries, elections, memberActivity, moderatorTerms, poolVolunteers, recallPetitions, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
+import { castBallot, countElection } from "@/lib/governance/elections";
+import { createTestElection } from "@/lib/governance/test-factory";
 import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { pendingJobs } from "@/lib/testing/jobs";
 import { drawAppealPanel, fileAppeal, getAppeal, listAppealableActs, voteOnAppeal } from "./appeals";
 import { quotaBreaches, verifyDraw } from "./draw";
 import { announceCouncilDraw, endExpiredCouncilTerms, executeDraw, getPublishedDraw, previewDraw } from "./draws";
 import { getMyPool, volunteerForPool } from "./pool";
-import { closeExpiredPetitions, listPetitions, openPetition, signPetition } from "./recall";
+import { closeExpiredPetitions, listPetitions, openPetition, recallOutcomeNote, signPetition } from "./recall";
 import { countActiveMembers, getCouncilSettings, recallThreshold, updateCouncilSettings } from "./settings";
 
 const db = getDb();
@@ -26,19 +28,29 @@ async function volunteers(n: number) {
   return people;
 }
 
-let admin: Awaited<ReturnType<typeof loadActor>>;
-beforeAll(async () => {
-  admin = await loadActor(db, (await createPerson(db, { roles: ["admin"] })).id);
+const anAdmin = async () => loadActor(db, (await createPerson(db, { roles: ["admin"] })).id);
+
+/**
+ * The council's pool, its one announced draw and its settings are site-wide, so each test that
+ * draws starts from a pool of exactly its own volunteers with no draw left announced (by another
+ * test or file), and each recall test from the thresholds it assumes.
+ */
+async function freshPool(n: number) {
   await getCouncilSettings(db);
-  // Another file's draw left announced must not block these.
-  await db.update(councilDraws).set({ status: "cancelled" }).where(eq(councilDraws.status, "announced"));
-  // Known thresholds for these tests: 3 signatures or 0% of active members.
+  await db.update(councilDraws).set({ status: "cancelled" }).where(and(eq(councilDraws.purpose, "council"), eq(councilDraws.status, "announced")));
+  await db.delete(poolVolunteers);
+  return volunteers(n);
+}
+/** Known thresholds: 3 signatures or 0% of active members, at most 2 open petitions each. */
+async function knownRecallSettings() {
+  await getCouncilSettings(db);
   await db.update(councilSettings).set({ recallMinSignatures: 3, recallSharePercent: 0, maxOpenPetitionsPerMember: 2 });
-});
+}
 
 describe("the council draw, end to end", () => {
   it("refuses an empty pool and says so before anything is committed", async () => {
-    await db.delete(poolVolunteers);
+    const admin = await anAdmin();
+    await freshPool(0);
     const preview = await previewDraw(db, admin, { seats: 3, quotas: [] });
     expect(preview).toMatchObject({ ok: false, problems: ["Nobody has volunteered for the pool yet."] });
     await expect(announceCouncilDraw(db, admin, { title: "Empty", seats: 3, quotas: [], drawNotBefore: new Date() })).rejects.toThrow(/Nobody has volunteered/);
@@ -46,7 +58,9 @@ describe("the council draw, end to end", () => {
   });
 
   it("reports infeasible quotas with the shortfall and commits nothing", async () => {
-    await volunteers(6);
+    const admin = await anAdmin();
+    // Six volunteers from the North, Midlands and South: nobody from Wales.
+    await freshPool(6);
     const quotas = [{ category: "region", value: "Wales", min: 2, max: 3 }];
     const preview = await previewDraw(db, admin, { seats: 3, quotas });
     expect(preview.ok).toBe(false);
@@ -56,6 +70,8 @@ describe("the council draw, end to end", () => {
   });
 
   it("announces with a commitment, shows each volunteer their chance, runs once, seats the panel and verifies", async () => {
+    const admin = await anAdmin();
+    await freshPool(6);
     const quotas = [{ category: "gender", value: "Woman", min: 1, max: 2 }];
     const now = new Date();
     const { id } = await announceCouncilDraw(db, admin, { title: "Council 2027", seats: 3, quotas, drawNotBefore: now }, now);
@@ -88,6 +104,8 @@ describe("the council draw, end to end", () => {
   });
 
   it("a seed committed for later cannot be drawn early", async () => {
+    const admin = await anAdmin();
+    await freshPool(4);
     const later = new Date(Date.now() + 3600_000);
     const { id } = await announceCouncilDraw(db, admin, { title: "Later", seats: 2, quotas: [], drawNotBefore: later });
     await expect(executeDraw(db, admin, id)).rejects.toThrow(/not before/);
@@ -105,6 +123,7 @@ async function signer() {
 
 describe("recall petitions", () => {
   it("refuses a petition on oneself, on a role not held, and double signing, changing nothing", async () => {
+    await knownRecallSettings();
     const mod = await roleHolder("moderator");
     const modActor = await loadActor(db, mod.id);
     await expect(openPetition(db, modActor, { targetUserId: mod.id, role: "moderator", reason: "Myself" })).rejects.toThrow("You cannot petition to recall yourself.");
@@ -121,12 +140,14 @@ describe("recall petitions", () => {
   });
 
   it("limits how many open petitions one member may have", async () => {
+    await knownRecallSettings();
     const m = await signer();
     for (let i = 0; i < 2; i++) await openPetition(db, m, { targetUserId: (await roleHolder("fact_editor")).id, role: "fact_editor", reason: `Reason ${i}` });
     await expect(openPetition(db, m, { targetUserId: (await roleHolder("fact_editor")).id, role: "fact_editor", reason: "Third" })).rejects.toThrow(/already have 2 open petitions/);
   });
 
   it("at the threshold the role goes in the signing transaction and takes effect on the next load", async () => {
+    await knownRecallSettings();
     const mod = await roleHolder("moderator");
     const { id } = await openPetition(db, await signer(), { targetUserId: mod.id, role: "moderator", reason: "Abused the hide button" });
     expect((await signPetition(db, await signer(), id)).succeeded).toBe(false);
@@ -139,6 +160,58 @@ describe("recall petitions", () => {
     await expect(signPetition(db, await signer(), id)).rejects.toThrow(/closed/);
     const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, mod.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["role.revoke", "role.vacant"]));
+  });
+
+  /** A counted two-seat election: a and b elected, c the runner-up who takes a vacated seat on a recount. */
+  async function electedModerators() {
+    const { election, candidates } = await createTestElection(db, { phase: "voting", seats: 2, candidates: 3 });
+    const [a, b, c] = candidates as [(typeof candidates)[0], (typeof candidates)[0], (typeof candidates)[0]];
+    const now = new Date();
+    const vote = async (ranking: string[]) => castBallot(db, await signer(), { electionId: election.id, ranking }, now);
+    for (let i = 0; i < 4; i++) await vote([a.nominationId, c.nominationId]);
+    for (let i = 0; i < 3; i++) await vote([b.nominationId]);
+    for (let i = 0; i < 2; i++) await vote([c.nominationId]);
+    await db.update(elections).set({ votingClosesAt: new Date(now.getTime() - 1000) }).where(eq(elections.id, election.id));
+    await db.transaction((tx) => countElection(tx, election.id, now));
+    return { election, a, b, c };
+  }
+  async function recall(userId: string) {
+    const { id } = await openPetition(db, await signer(), { targetUserId: userId, role: "moderator", reason: "Hid a whole thread without a word" });
+    await signPetition(db, await signer(), id);
+    return signPetition(db, await signer(), id);
+  }
+
+  it("a recalled elected moderator's seat is refilled by a recount of the original ballots without them", async () => {
+    await knownRecallSettings();
+    const { election, a, b, c } = await electedModerators();
+    expect((await loadActor(db, a.userId)).roles.has("moderator")).toBe(true);
+    expect((await loadActor(db, c.userId)).roles.has("moderator")).toBe(false);
+    const out = await recall(a.userId);
+    expect(out.succeeded).toBe(true);
+    expect(out.note).toBe(`${c.name} takes the seat, from a recount of the original ballots without the recalled moderator.`);
+    expect((await loadActor(db, a.userId)).roles.has("moderator")).toBe(false);
+    expect((await loadActor(db, b.userId)).roles.has("moderator")).toBe(true);
+    expect((await loadActor(db, c.userId)).roles.has("moderator")).toBe(true);
+    const terms = await db.select().from(moderatorTerms).where(eq(moderatorTerms.electionId, election.id));
+    expect(terms.find((t) => t.userId === a.userId)).toMatchObject({ endReason: "vacancy" });
+    expect(terms.find((t) => t.userId === c.userId)).toMatchObject({ via: "recount", endedAt: null, endsAt: election.termEndsAt });
+    const logged = await db.select({ action: auditLog.action, reason: auditLog.reason }).from(auditLog).where(eq(auditLog.targetId, election.id));
+    expect(logged.map((l) => l.action)).toContain("election.recount");
+    const [vacant] = await db.select({ reason: auditLog.reason }).from(auditLog).where(and(eq(auditLog.action, "role.vacant"), eq(auditLog.targetId, a.userId)));
+    expect(vacant!.reason).toBe(out.note);
+  });
+
+  it("when the ballots are stale, a recalled moderator's seat goes to a by-election", async () => {
+    await knownRecallSettings();
+    const { election, a, c } = await electedModerators();
+    await db.update(elections).set({ countedAt: new Date(Date.now() - 400 * 86_400_000) }).where(eq(elections.id, election.id));
+    const out = await recall(a.userId);
+    expect(out.note).toBe("The ballots are too old to recount, so a by-election for the seat has been called.");
+    expect((await loadActor(db, a.userId)).roles.has("moderator")).toBe(false);
+    expect((await loadActor(db, c.userId)).roles.has("moderator")).toBe(false);
+    const [by] = await db.select().from(elections).where(eq(elections.fillsVacancyOf, election.id));
+    expect(by).toMatchObject({ seats: 1, status: "open", termEndsAt: election.termEndsAt });
+    expect((await pendingJobs(db, "election.count")).some((j) => j.key === `election.count:${by!.id}`)).toBe(true);
   });
 
   it("the threshold is the larger of the number and the share of active members", async () => {
@@ -154,8 +227,9 @@ describe("recall petitions", () => {
   });
 
   it("a recalled council member is replaced by the next on the reserve list", async () => {
-    await db.delete(poolVolunteers);
-    await volunteers(6);
+    await knownRecallSettings();
+    const admin = await anAdmin();
+    await freshPool(6);
     const now = new Date();
     const { id } = await announceCouncilDraw(db, admin, { title: "Council for recall", seats: 2, quotas: [], drawNotBefore: now }, now);
     const { panel, reserve } = await executeDraw(db, admin, id, now);
@@ -170,9 +244,11 @@ describe("recall petitions", () => {
     expect(replacement.roles.has("council")).toBe(true);
     const [seat] = await db.select().from(councilSeats).where(and(eq(councilSeats.userId, replacement.id!), isNull(councilSeats.endedAt)));
     expect(seat!.fromReserve).toBe(true);
+    expect(await recallOutcomeNote(db, petition)).toBe("The next on the draw's reserve list takes the seat.");
   });
 
   it("petitions past their window close as expired", async () => {
+    await knownRecallSettings();
     const fe = await roleHolder("fact_editor");
     const { id } = await openPetition(db, await signer(), { targetUserId: fe.id, role: "fact_editor", reason: "Accepts unsourced facts" });
     // Its closing is a job on the queue, at the end of the window.
@@ -186,21 +262,31 @@ describe("recall petitions", () => {
   });
 
   it("council seats end with their term, and the council role with them", async () => {
-    const seats = await db.select().from(councilSeats).where(isNull(councilSeats.endedAt));
-    expect(seats.length).toBeGreaterThan(0);
-    expect((await pendingJobs(db, "council.termEnd")).length).toBeGreaterThanOrEqual(seats.length);
-    const ended = await endExpiredCouncilTerms(db, new Date(Date.now() + 400 * 86_400_000));
-    expect(ended).toBe(seats.length);
+    const admin = await anAdmin();
+    await freshPool(4);
+    const now = new Date();
+    const { id } = await announceCouncilDraw(db, admin, { title: "Council for a term", seats: 2, quotas: [], drawNotBefore: now }, now);
+    await executeDraw(db, admin, id, now);
+    const seats = await db.select().from(councilSeats).where(and(eq(councilSeats.drawId, id), isNull(councilSeats.endedAt)));
+    expect(seats).toHaveLength(2);
+    const keys = new Set((await pendingJobs(db, "council.termEnd")).map((j) => j.key));
+    for (const seat of seats) expect(keys.has(`council.termEnd:${seat.id}`)).toBe(true);
+    expect(await endExpiredCouncilTerms(db, new Date(Date.now() + 400 * 86_400_000))).toBeGreaterThanOrEqual(seats.length);
     for (const seat of seats) expect((await loadActor(db, seat.userId)).roles.has("council")).toBe(false);
+    const ended = await db.select().from(councilSeats).where(eq(councilSeats.drawId, id));
+    expect(ended.map((s) => s.endReason)).toEqual(["Term ended", "Term ended"]);
   });
 
   it("only admins change the settings, and the change is logged", async () => {
+    const admin = await anAdmin();
     const settings = await getCouncilSettings(db);
     const { id: _i, updatedAt: _u, updatedBy: _b, ...input } = settings;
     await expect(updateCouncilSettings(db, await signer(), input)).rejects.toMatchObject({ kind: "forbidden" });
-    await updateCouncilSettings(db, admin, { ...input, recallWindowDays: 30 });
-    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "council.settings")).orderBy(auditLog.id).limit(1);
-    expect(entry).toBeDefined();
+    await updateCouncilSettings(db, admin, { ...input, recallWindowDays: input.recallWindowDays + 1 });
+    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, "council.settings"), eq(auditLog.actorId, admin.id!)));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.details).toMatchObject({ changed: { recallWindowDays: input.recallWindowDays + 1 } });
+    await updateCouncilSettings(db, admin, input);
   });
 });
 
@@ -229,6 +315,7 @@ describe("appeals", () => {
   });
 
   it("a panel drawn from the council, without the moderator, decides by majority and a restore restores", async () => {
+    const admin = await anAdmin();
     const members = await council(4);
     // The moderator who acted also sits on the council: they must not be drawn.
     const modPerson = await createPerson(db, { roles: ["moderator", "council"] });
@@ -267,6 +354,7 @@ describe("appeals", () => {
   });
 
   it("a suspended member appeals their suspension and is reinstated", async () => {
+    const admin = await anAdmin();
     await council(3);
     const mod = await loadActor(db, (await createPerson(db, { roles: ["moderator"] })).id);
     const person = await createPerson(db);

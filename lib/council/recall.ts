@@ -6,7 +6,7 @@
 import { and, count, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { aliasedTable } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { recallPetitions, recallSignatures, roleGrants, themes, users, type RecallPetition } from "@/db/schema";
+import { auditLog, moderatorTerms, recallPetitions, recallSignatures, roleGrants, themes, users, type RecallPetition } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { publicNameSql } from "@/lib/auth/public-name";
@@ -14,6 +14,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { announceRevocation } from "@/lib/collab/announce";
 import { cancelDeadline, scheduleDeadline } from "@/lib/jobs/deadlines";
 import { AppError, notFound } from "@/lib/errors";
+import { fillVacancy } from "@/lib/governance/elections";
 import { refillCouncilSeat } from "./draws";
 import { countActiveMembers, getCouncilSettings, recallThreshold } from "./settings";
 
@@ -32,21 +33,40 @@ export interface OpenPetitionInput {
 
 /**
  * What else happens the moment a role goes: the seat is refilled (council: the draw's reserve;
- * moderator: left vacant for the elections to refill; curator and fact editor: left vacant).
+ * an elected moderator: a recount of the original ballots without them, or a by-election when
+ * the ballots are stale; curator, fact editor and an appointed moderator: left vacant).
  * Open editor sockets are told through announceRevocation (delivered when this transaction
  * commits); the next page request reads the new roles from the database anyway.
  */
 async function afterRemoval(tx: Tx, petition: RecallPetition, now: Date): Promise<string> {
-  if (petition.role === "council") {
-    const next = await refillCouncilSeat(tx, petition.targetUserId, now);
-    return next ? "The next on the draw's reserve list takes the seat." : "The seat stays vacant: no one was left on the reserve list.";
-  }
   const note =
-    petition.role === "moderator"
-      ? "The moderator seat is vacant until it is refilled from the election's ballots."
-      : `The ${RECALL_ROLE_LABELS[petition.role as RecallableRole].toLowerCase()} role is vacant; it is not refilled automatically.`;
+    petition.role === "council"
+      ? (await refillCouncilSeat(tx, petition.targetUserId, now))
+        ? "The next on the draw's reserve list takes the seat."
+        : "The seat stays vacant: no one was left on the reserve list."
+      : petition.role === "moderator"
+        ? await refillModeratorSeats(tx, petition.targetUserId, now)
+        : `The ${RECALL_ROLE_LABELS[petition.role as RecallableRole].toLowerCase()} role is vacant; it is not refilled automatically.`;
   await recordAudit(tx, { actorId: null, action: "role.vacant", targetType: "member", targetId: petition.targetUserId, reason: note, details: { role: petition.role, themeId: petition.themeId, petitionId: petition.id } });
   return note;
+}
+
+/** Each elected seat the recalled moderator held is refilled as the brief says: a recount, or a by-election when the ballots are stale. */
+async function refillModeratorSeats(tx: Tx, userId: string, now: Date): Promise<string> {
+  const terms = await tx.selectDistinct({ electionId: moderatorTerms.electionId }).from(moderatorTerms).where(and(eq(moderatorTerms.userId, userId), isNull(moderatorTerms.endedAt)));
+  if (terms.length === 0) return "The moderator was appointed, not elected, so there are no ballots to refill the seat from: it stays vacant until the next election.";
+  const notes: string[] = [];
+  for (const { electionId } of terms) {
+    const outcome = await fillVacancy(tx, electionId, userId, now);
+    notes.push(
+      outcome.kind === "recount"
+        ? `${outcome.name} takes the seat, from a recount of the original ballots without the recalled moderator.`
+        : outcome.kind === "by-election"
+          ? "The ballots are too old to recount, so a by-election for the seat has been called."
+          : `The seat stays vacant: ${outcome.reason.charAt(0).toLowerCase()}${outcome.reason.slice(1)}`,
+    );
+  }
+  return notes.join(" ");
 }
 
 export async function openPetition(db: Db, actor: Actor, input: OpenPetitionInput, now = new Date()): Promise<{ id: string }> {
@@ -165,6 +185,16 @@ export async function signPetition(db: Db, actor: Actor, petitionId: string, now
     assertCan(actor, "recall.sign", { id: petition.id, status: petition.status, targetUserId: petition.targetUserId });
     return addSignature(tx, petition, actor.id!, now);
   });
+}
+
+/** What became of the seat after a petition succeeded, as recorded in the public log; null while none is. */
+export async function recallOutcomeNote(db: Db, petitionId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ reason: auditLog.reason })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "role.vacant"), eq(auditLog.targetType, "member"), sql`${auditLog.details}->>'petitionId' = ${petitionId}`))
+    .limit(1);
+  return row?.reason ?? null;
 }
 
 /** Closes petitions whose window has passed without reaching the threshold. Run by the job queue. */

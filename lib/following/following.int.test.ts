@@ -4,7 +4,10 @@ import { closeDb, getDb } from "@/db";
 import { follows, notifications, outbox } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { VISITOR } from "@/lib/auth/permissions";
+import type { TaskList } from "graphile-worker";
+import { tasks } from "@/lib/jobs/tasks";
 import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
+import { runJobsUntilIdle } from "@/lib/testing/jobs";
 import { follow, markAllNotificationsRead, openNotification, setFollowing, unfollow, updateNotificationSettings } from "./commands";
 import { notify, notifyComment, notifyModeration, notifyPaperDecision, notifyPaperPublished } from "./notify";
 import { getNotificationSettings, isFollowing, listFollows, listNotifications, NOTIFICATIONS_PAGE_SIZE, unreadNotificationCount } from "./queries";
@@ -17,7 +20,13 @@ const person = async (spec?: Parameters<typeof createPerson>[1]) => {
   return { ...p, actor: await loadActor(db, p.id) };
 };
 const notificationsOf = (userId: string) => db.select().from(notifications).where(eq(notifications.userId, userId));
-const mailTo = (email: string) => db.select().from(outbox).where(eq(outbox.to, email));
+/** The e-mails a member was sent: the fanout jobs run first (they turn notifications into outbox rows). */
+const mailTo = async (email: string) => {
+  await runJobsUntilIdle(db, { taskList: { "mail.fanout": tasks["mail.fanout"] } as unknown as TaskList });
+  return db.select().from(outbox).where(eq(outbox.to, email));
+};
+const atOnce = { emailPaperPublished: "immediate", emailCommentReply: "immediate", emailPaperDecision: "immediate", emailModeration: "immediate", emailMention: "immediate" } as const;
+const none = { emailPaperPublished: "never", emailCommentReply: "never", emailPaperDecision: "never", emailModeration: "never", emailMention: "never" } as const;
 const published = (paper: { id: string; title: string; themeId: string; authorId: string | null }, themeTitle: string, version = 1) => ({ ...paper, themeTitle, version });
 
 describe("following", () => {
@@ -127,8 +136,8 @@ describe("notify rules", () => {
 
   it("turning off one e-mail stops that e-mail but keeps the notification, and leaves the others on", async () => {
     const me = await person();
-    await updateNotificationSettings(db, me.actor, { emailPaperPublished: true, emailCommentReply: false, emailPaperDecision: true, emailModeration: true });
-    expect(await getNotificationSettings(db, me.actor)).toMatchObject({ emailCommentReply: false, emailPaperPublished: true });
+    await updateNotificationSettings(db, me.actor, { ...atOnce, emailCommentReply: "never" });
+    expect(await getNotificationSettings(db, me.actor)).toMatchObject({ emailCommentReply: "never", emailPaperPublished: "immediate" });
     const other = await person();
     const paper = await createTestPaper(db, { authorId: me.id, title: "Mine" });
     const parent = await createTestComment(db, { paperId: paper.id, authorId: me.id });
@@ -146,20 +155,20 @@ describe("notify rules", () => {
 
   it("the moderation e-mail follows its own switch", async () => {
     const me = await person();
-    await updateNotificationSettings(db, me.actor, { emailPaperPublished: true, emailCommentReply: true, emailPaperDecision: true, emailModeration: false });
+    await updateNotificationSettings(db, me.actor, { ...atOnce, emailModeration: "never" });
     const moderator = await person({ roles: ["moderator"] });
     await notifyModeration(db, { authorId: me.id, hidden: true, what: "comment", title: "a comment", url: "/papers/x/c/y", reason: "Off topic" }, moderator.id);
     expect((await notificationsOf(me.id)).map((n) => n.kind)).toEqual(["content_hidden"]);
     expect(await mailTo(me.email)).toHaveLength(0);
     // Settings saved twice update the same row.
-    await updateNotificationSettings(db, me.actor, { emailPaperPublished: false, emailCommentReply: true, emailPaperDecision: true, emailModeration: true });
-    expect(await getNotificationSettings(db, me.actor)).toEqual({ emailPaperPublished: false, emailCommentReply: true, emailPaperDecision: true, emailModeration: true });
+    await updateNotificationSettings(db, me.actor, { ...atOnce, emailPaperPublished: "daily" });
+    expect(await getNotificationSettings(db, me.actor)).toEqual({ ...atOnce, emailPaperPublished: "daily" });
   });
 
   it("settings are for active members only", async () => {
     const { actor: suspended } = await person({ standing: "suspended" });
-    await expect(updateNotificationSettings(db, suspended, { emailPaperPublished: false, emailCommentReply: false, emailPaperDecision: false, emailModeration: false })).rejects.toMatchObject({ kind: "forbidden" });
-    await expect(updateNotificationSettings(db, VISITOR, { emailPaperPublished: false, emailCommentReply: false, emailPaperDecision: false, emailModeration: false })).rejects.toMatchObject({ kind: "unauthenticated" });
+    await expect(updateNotificationSettings(db, suspended, none)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(updateNotificationSettings(db, VISITOR, none)).rejects.toMatchObject({ kind: "unauthenticated" });
   });
 });
 

@@ -4,7 +4,7 @@ import { follows, notificationPreferences, notifications, papers, themes } from 
 import { assertCan } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { isUuid } from "@/lib/papers/resource";
-import type { NotificationKind } from "./notify";
+import { DEFAULT_MAIL_SETTINGS, type MailSettings, type NotificationKind } from "@/lib/mail/preferences";
 
 const ownerOf = (actor: Actor) => ({ userId: actor.id ?? "" });
 
@@ -95,15 +95,9 @@ export async function listNotifications(db: Db, actor: Actor, opts: { page: numb
   };
 }
 
-export interface NotificationSettings {
-  emailPaperPublished: boolean;
-  emailCommentReply: boolean;
-  emailPaperDecision: boolean;
-  emailModeration: boolean;
-}
+export type NotificationSettings = MailSettings;
 
-/** Every e-mail is on until the member turns it off. */
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { emailPaperPublished: true, emailCommentReply: true, emailPaperDecision: true, emailModeration: true };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = DEFAULT_MAIL_SETTINGS;
 
 export async function getNotificationSettings(db: Db, actor: Actor): Promise<NotificationSettings> {
   assertCan(actor, "notification.read", ownerOf(actor));
@@ -113,6 +107,7 @@ export async function getNotificationSettings(db: Db, actor: Actor): Promise<Not
       emailCommentReply: notificationPreferences.emailCommentReply,
       emailPaperDecision: notificationPreferences.emailPaperDecision,
       emailModeration: notificationPreferences.emailModeration,
+      emailMention: notificationPreferences.emailMention,
     })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, actor.id!));

@@ -133,8 +133,8 @@ export async function nominate(db: Db, actor: Actor, input: { electionId: string
 }
 
 /** The nominee accepts (with their statement) or declines. */
-export async function respondToNomination(db: Db, actor: Actor, input: { nominationId: string; accept: boolean; statement?: string }, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function respondToNomination(db: Db, actor: Actor, input: { nominationId: string; accept: boolean; statement?: string }, now = new Date()): Promise<{ electionId: string }> {
+  return db.transaction(async (tx) => {
     const [nom] = await tx.select().from(electionNominations).where(eq(electionNominations.id, input.nominationId)).for("update");
     if (!nom) throw notFound("nomination", "That nomination does not exist.");
     const election = await loadElection(tx, nom.electionId);
@@ -154,6 +154,7 @@ export async function respondToNomination(db: Db, actor: Actor, input: { nominat
       targetId: election.id,
       details: { title: election.title },
     });
+    return { electionId: election.id };
   });
 }
 

@@ -12,6 +12,8 @@ import { rescoreAgingFacts } from "@/lib/facts/score";
 import { closeDecision } from "@/lib/governance/decisions";
 import { countElection } from "@/lib/governance/elections";
 import { deliverQueuedMail } from "@/lib/mail/deliver";
+import { dailyDigestTask } from "@/lib/mail/digest";
+import { fanOutTask } from "@/lib/mail/fanout";
 import { recomputeMapTask } from "@/lib/map/recompute-task";
 import { regeneratePublicBundle } from "@/lib/open-data/snapshots";
 import { sweepOverdue } from "./deadlines";
@@ -21,6 +23,10 @@ import { closeOverdueHelpRequests } from "@/lib/help/commands";
 export const tasks = {
   /** Delivers one outbox row by SMTP, under the per-minute limit, retried with backoff. Payload { outboxId }. */
   "mail.send": deliverQueuedMail,
+  /** Turns one notify() batch into outbox mails by each member's preference (lib/mail/fanout.ts). Payload { batch, text }. */
+  "mail.fanout": fanOutTask,
+  /** Daily: one e-mail per member gathering the notifications they chose to get as a digest. */
+  "mail.digest": dailyDigestTask,
   /** Recomputes a theme's agreement map after votes (keyed per theme, lib/map/schedule.ts). Payload { themeId }. */
   "map.recompute": recomputeMapTask,
   /** Daily: stores the hardness of time-sensitive figures whose score is falling with age. */

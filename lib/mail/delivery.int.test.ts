@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { outbox } from "@/db/schema";
+import { notifications, outbox } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { notify } from "@/lib/following/notify";
 import { createPerson } from "@/lib/testing/factories";
@@ -52,7 +52,7 @@ const rowsTo = (emails: string[]) => db.select().from(outbox).where(inArray(outb
 const received = (email: string) => sink.messages.filter((m) => m.to.includes(email));
 
 describe("e-mail through the job queue", () => {
-  it("writes the outbox row in the transaction and delivers it after commit", async () => {
+  it("writes the notification and its fanout job in the transaction, and mails it after commit", async () => {
     const reader = await createPerson(db);
     let sentDuringTransaction = -1;
     await db.transaction(async (tx) => {
@@ -62,8 +62,11 @@ describe("e-mail through the job queue", () => {
       sentDuringTransaction = received(reader.email).length;
     });
     expect(sentDuringTransaction).toBe(0);
-    const [queued] = await rowsTo([reader.email]);
-    expect(queued).toMatchObject({ sentAt: null, attempts: 0 });
+    // Committed: the notification waits for its batch's one fanout job, which writes the outbox row.
+    const [pending] = await db.select().from(notifications).where(eq(notifications.userId, reader.id));
+    expect(pending).toMatchObject({ mailState: "pending" });
+    expect((await pendingJobs(db, "mail.fanout")).filter((j) => (j.payload as { batch: string }).batch === pending!.mailBatch)).toHaveLength(1);
+    expect(await rowsTo([reader.email])).toEqual([]);
     const run = await runJobsUntilIdle(db);
     expect(run.failed).toBe(0);
     expect(received(reader.email).map((m) => m.subject)).toEqual(["New in Health: a paper"]);
@@ -148,7 +151,7 @@ describe("e-mail through the job queue", () => {
 
   it("respects a member's choice of no e-mail for a kind", async () => {
     const quiet = await createPerson(db);
-    await db.execute(sql`insert into notification_preferences (user_id, email_paper_published) values (${quiet.id}, false)`);
+    await db.execute(sql`insert into notification_preferences (user_id, email_paper_published) values (${quiet.id}, 'never')`);
     await db.transaction((tx) => notify(tx, [quiet.id], { kind: "paper_published", title: "Not mailed", url: "/papers/q", text: "x" }));
     await runJobsUntilIdle(db);
     expect(await db.select().from(outbox).where(eq(outbox.to, quiet.email))).toEqual([]);

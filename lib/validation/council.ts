@@ -48,7 +48,10 @@ export const drawSchema = z
       if (q.min > q.max) ctx.addIssue({ code: "custom", path: [`quota:${id}:min`], message: "The minimum is larger than the maximum." });
       return q;
     });
-    return { title: input.title, seats: input.seats, drawNotBefore: input.drawNotBefore, intent: input.intent, quotas };
+    // What was typed, so that a check of the quotas (a success, after which the form resets) gives the form back as it was.
+    const typed: Record<string, string> = { title: input.title, seats: String(input.seats), drawNotBefore: input.drawNotBefore.toISOString().slice(0, 16) };
+    for (const [key, raw] of Object.entries(input)) if (key.startsWith("quota:") && typeof raw === "string") typed[key] = raw;
+    return { title: input.title, seats: input.seats, drawNotBefore: input.drawNotBefore, intent: input.intent, quotas, typed };
   });
 
 export const drawIdSchema = z.object({ drawId: z.uuid("That draw could not be found.") });

@@ -12,14 +12,15 @@ export type FollowInput = z.infer<typeof followSchema>;
 
 export const notificationIdSchema = z.object({ notificationId: z.uuid("That notification could not be found.") });
 
-/** An unticked checkbox is absent from the form, which means "off". */
-const emailSwitch = z.stringbool({ error: "Tick the box or leave it empty." }).optional().default(false);
+/** Each kind of notification: by e-mail at once, in the daily digest, or not by e-mail. */
+const cadence = z.enum(["immediate", "daily", "never"], { error: "Choose at once, daily digest or never." });
 
 export const notificationSettingsSchema = z.object({
-  emailPaperPublished: emailSwitch,
-  emailCommentReply: emailSwitch,
-  emailPaperDecision: emailSwitch,
-  emailModeration: emailSwitch,
+  emailPaperPublished: cadence,
+  emailCommentReply: cadence,
+  emailPaperDecision: cadence,
+  emailModeration: cadence,
+  emailMention: cadence,
 });
 export type NotificationSettingsInput = z.infer<typeof notificationSettingsSchema>;
 

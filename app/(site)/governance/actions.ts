@@ -41,9 +41,10 @@ export const nominateAction = formAction(nominateSchema, async (input, { db, act
 });
 
 export const respondAction = formAction(respondSchema, async (input, { db, actor }) => {
-  await respondToNomination(db, actor, input);
+  const { electionId } = await respondToNomination(db, actor, input);
   revalidatePath("/governance/elections", "layout");
-  return { ok: true, message: input.accept ? "You accepted: you are standing." : "You declined the nomination." };
+  // The answer form goes with the pending nomination, so the page itself says what happened.
+  redirect(`/governance/elections/${electionId}?responded=${input.accept ? "accepted" : "declined"}`);
 });
 
 export const castBallotAction = formAction(ballotSchema, async (input, { db, actor }) => {

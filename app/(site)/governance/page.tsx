@@ -9,13 +9,14 @@ import { formatDay } from "./format";
 
 export const metadata: Metadata = { title: "Governance" };
 
-/**
- * The hub of the site's own democracy. Keep it a simple list: each part of governance adds its
- * line, one entry of PARTS (the council, recall and appeals are added by their own engineer).
- */
+/** The hub of the site's own democracy: a simple list, one entry of PARTS for each part of governance. */
 const PARTS: { href: string; title: string; text: string }[] = [
   { href: "/governance/elections", title: "Moderator elections", text: "Nominations, secret ballots, a public count anyone can redo from the published ballots." },
   { href: "/governance/decisions", title: "Decisions", text: "Questions put to all members, a theme's participants or the council: consent, approval, ranked choice or score." },
+  { href: "/governance/council", title: "The council", text: "Drawn by lot from volunteers, with quotas so it looks like the membership. Volunteer for the pool here." },
+  { href: "/governance/council#draws", title: "Council draws", text: "Each draw is announced with a commitment to its seed before it runs, and anyone can verify it in the browser." },
+  { href: "/governance/recall", title: "Recall petitions", text: "Any verified member can petition to recall a role-holder; at the threshold the role ends by itself." },
+  { href: "/governance/appeals", title: "Appeals", text: "Appeal a hidden comment or paper, or a suspension, to a panel drawn by lot from the council." },
   { href: "/governance/fact-editors", title: "Fact editors", text: "Appointed by the council." },
   { href: "/moderation-log", title: "The public log", text: "Every moderation, admin and governance act, who took it and why." },
   { href: "/moderation-log/verify", title: "Check the log", text: "The log is a hash chain: see that no entry was changed or removed." },

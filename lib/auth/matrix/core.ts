@@ -244,7 +244,7 @@ export const coreCells: MatrixCells<CoreResources> = {
     allowed: {
       state: "own settings",
       who: ACTIVE,
-      run: (d, s) => updateNotificationSettings(d, s.actor, { emailPaperPublished: false, emailCommentReply: true, emailPaperDecision: true, emailModeration: true }),
+      run: (d, s) => updateNotificationSettings(d, s.actor, { emailPaperPublished: "never", emailCommentReply: "immediate", emailPaperDecision: "daily", emailModeration: "immediate", emailMention: "immediate" }),
     },
     restricted: { none: "the command only ever changes the actor's own settings" },
   },

@@ -35,6 +35,7 @@ export const drawAction = formAction(drawSchema, async (input, { db, actor }) =>
     return {
       ok: true,
       message: `These quotas can be met from ${preview.poolSize} volunteers. The least likely volunteer has a ${percent(preview.minProbability)} chance; with no quotas everyone would have ${percent(preview.equalShare)}.${unseatable}`,
+      data: { values: input.typed },
     };
   }
   const { id } = await announceCouncilDraw(db, actor, input);

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
 import { openPetition, signPetition } from "@/lib/council/recall";
 import { consume } from "@/lib/security/rate-limit";
@@ -18,10 +19,6 @@ export const signPetitionAction = formAction(signSchema, async ({ petitionId }, 
   const out = await signPetition(db, actor, petitionId);
   revalidatePath("/governance/recall");
   revalidatePath("/", "layout");
-  return {
-    ok: true,
-    message: out.succeeded
-      ? `Signed. The petition reached its threshold (${out.signatures} of ${out.threshold}) and the role has been removed. ${out.note ?? ""}`.trim()
-      : `Signed: ${out.signatures} of ${out.threshold} signatures.`,
-  };
+  // The sign button goes once one has signed (and a petition at its threshold leaves the open list), so the page says what happened.
+  redirect(`/governance/recall?${out.succeeded ? "show=closed&" : ""}signed=${petitionId}#petition-${petitionId}`);
 });

@@ -8,21 +8,25 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { can, isVerified } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
-import { listPetitions, listRoleHolders, RECALL_ROLE_LABELS, type PetitionView } from "@/lib/council/recall";
+import { listPetitions, listRoleHolders, RECALL_ROLE_LABELS, recallOutcomeNote, type PetitionView } from "@/lib/council/recall";
 import { getCouncilSettings } from "@/lib/council/settings";
 import { signPetitionAction, openPetitionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Recall petitions", description: "Members can recall any role-holder by petition; at the threshold the role ends by itself." };
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATUS = { open: "Open", succeeded: "Reached its threshold: the role was removed", expired: "Closed without reaching its threshold" } as const;
 
-export default async function RecallPage({ searchParams }: { searchParams: Promise<{ show?: string; page?: string }> }) {
+export default async function RecallPage({ searchParams }: { searchParams: Promise<{ show?: string; page?: string; signed?: string }> }) {
   const sp = await searchParams;
   const show = sp.show === "closed" ? "closed" : "open";
   const page = Math.max(1, Number(sp.page) || 1);
   const viewer = await getViewer();
   const db = getDb();
   const [{ rows, total }, holders, settings] = await Promise.all([listPetitions(db, viewer, { status: show, page }), listRoleHolders(db), getCouncilSettings(db)]);
+  const signed = sp.signed && UUID.test(sp.signed) ? (await listPetitions(db, viewer, { id: sp.signed })).rows[0] : undefined;
+  // Only what is true of the viewer: they signed it (a link cannot claim otherwise).
+  const confirmation = signed?.signedByViewer ? { petition: signed, note: signed.status === "succeeded" ? await recallOutcomeNote(db, signed.id) : null } : null;
   const options = holders
     .filter((h) => h.userId !== viewer.id)
     .map((h) => ({ value: `${h.userId}|${h.role}|${h.themeId ?? ""}`, label: `${h.name}: ${RECALL_ROLE_LABELS[h.role]}${h.themeTitle ? ` of ${h.themeTitle}` : ""}` }));
@@ -35,6 +39,14 @@ export default async function RecallPage({ searchParams }: { searchParams: Promi
           the role ends at once and the seat is refilled. Who signs is never published, only how many.
         </p>
       </PageHeader>
+
+      {confirmation ? (
+        <Notice tone="success" role="status" title={confirmation.petition.status === "succeeded" ? "The petition reached its threshold" : "You signed the petition"}>
+          {confirmation.petition.status === "succeeded"
+            ? `With ${confirmation.petition.signatures} of ${confirmation.petition.threshold} signatures, ${confirmation.petition.targetName} no longer holds the role. ${confirmation.note ?? ""}`.trim()
+            : `It has ${confirmation.petition.signatures} of ${confirmation.petition.threshold} signatures. At ${confirmation.petition.threshold} the role ends by itself.`}
+        </Notice>
+      ) : null}
 
       <nav aria-label="Petitions" className="flex gap-4">
         <Link href="/governance/recall" aria-current={show === "open" ? "page" : undefined} className="underline aria-[current=page]:font-semibold aria-[current=page]:no-underline">

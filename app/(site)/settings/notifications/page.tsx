@@ -21,7 +21,7 @@ export default async function NotificationSettingsPage() {
       <PageHeader title="Notification settings">
         <p>
           Everything you follow always appears under <Link href="/notifications" className="text-blue-800 underline">Notifications</Link>. Here you
-          choose what also comes by e-mail.
+          choose what also comes by e-mail, and when.
         </p>
       </PageHeader>
       {can(viewer, "notification.settings", { userId: viewer.id }) ? (

@@ -25,9 +25,17 @@ async function load(id: string) {
   }
 }
 
-export default async function ElectionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ElectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ responded?: string }> }) {
   const { id } = await params;
+  const { responded } = await searchParams;
   const { viewer, election: e } = await load(id);
+  // Said only when true of the viewer, so a link cannot tell them something that did not happen.
+  const answered =
+    responded === "accepted" && e.candidates.some((c) => c.userId === viewer.id)
+      ? "You accepted: you are standing."
+      : responded === "declined" && viewer.id && e.myPending.length === 0
+        ? "You declined the nomination."
+        : null;
   const verified = isVerified(viewer);
   const signIn = (
     <p>
@@ -41,6 +49,11 @@ export default async function ElectionPage({ params }: { params: Promise<{ id: s
           {PHASE_LABELS[e.phase]} · {e.seats} seat{e.seats > 1 ? "s" : ""} · terms end {formatDay(e.termEndsAt)}
         </p>
       </PageHeader>
+      {answered ? (
+        <Notice tone="success" role="status">
+          {answered}
+        </Notice>
+      ) : null}
       <dl className="grid gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Nominations close</dt>
         <dd>{formatWhen(e.nominationsCloseAt)}</dd>
