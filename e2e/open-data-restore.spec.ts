@@ -37,7 +37,9 @@ test.beforeAll(async () => {
   restored = await scratchDatabase();
   await importBundle(restored.pool, file, { passphrase: PASSPHRASE });
   // Caches apart: a shared Redis prefix or disk would let the copy answer with the original's pages.
-  const env = (db: Scratch) => ({ DATABASE_URL: db.url, REDIS_PREFIX: `od-restore-${randomUUID()}:` });
+  // The restored site is the same site started again: same public address (links in feeds and
+  // e-mails come from SITE_URL), its own database and caches.
+  const env = (db: Scratch) => ({ DATABASE_URL: db.url, REDIS_PREFIX: `od-restore-${randomUUID()}:`, SITE_URL: "https://commonplace.example.org" });
   [original, copy] = await Promise.all([startWeb("original", env(source)), startWeb("restored", env(restored))]);
 });
 
