@@ -1,12 +1,12 @@
 /**
  * `npx tsx bench/notify.ts`: a paper accepted in a theme with 2,000 followers. Makes its own
- * database (on DATABASE_URL's server, else an embedded PostgreSQL), 2,000 verified followers who
- * want e-mail at once, then for each of 3 rounds: the council accepts a paper (timed: what the
- * council member waits for, i.e. reviewPaper with its one INSERT … SELECT and one fanout job),
- * after one uncounted warm-up acceptance in an empty theme, then a job worker (WORKER_CONCURRENCY, default 4) turns the batch into mail and delivers every
- * message to a local smtp-server sink (timed until the last arrives). Prints median and worst
- * publish time against the goal, delivery time and rate, and the load average; writes
- * bench/results/notify.json. The database is dropped at the end whatever happens.
+ * database (on DATABASE_URL's server, else an embedded PostgreSQL) and 2,000 verified followers
+ * who want e-mail at once. After one uncounted warm-up acceptance in an empty theme, each of 3
+ * rounds times what the council member waits for (reviewPaper: its one INSERT … SELECT and one
+ * fanout job), then starts a job worker (WORKER_CONCURRENCY, default 4) that turns the batch into
+ * mail and delivers every message to a local smtp-server sink, timed until the last arrives.
+ * Prints median and worst publish time against the goal, delivery time and rate, and the load
+ * average; writes bench/results/notify.json. The database is dropped at the end whatever happens.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
