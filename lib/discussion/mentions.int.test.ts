@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { comments, notifications, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
+import { getPaperDiscussionFeed } from "@/lib/feeds/queries";
 import { loadPaperResource } from "@/lib/papers/resource";
 import { createPerson, createTestComment, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { editComment, postComment } from "./commands";
@@ -54,6 +55,9 @@ describe("mentions", () => {
     await db.update(users).set({ pseudonym: "Night Heron" }).where(eq(users.id, heron.id));
     const again = await getThread(db, writer.actor, paper.id);
     expect(again.roots.find((c) => c.id === id)!.bodyHtml).toContain("@Night Heron");
+    // The paper's comment feed draws it the same way.
+    const feed = await getPaperDiscussionFeed(db, writer.actor, paper.id);
+    expect(feed.comments.find((c) => c.id === id)!.html).toContain("@Night Heron");
   });
 
   it("cannot mention someone who cannot read the discussion; nothing is stored or sent", async () => {

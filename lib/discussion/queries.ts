@@ -125,9 +125,10 @@ export async function getThread(
       .innerJoin(comments, eq(comments.id, commentRevisions.commentId))
       .where(and(eq(comments.paperId, paper.id), isNotNull(comments.editedAt)))
       .orderBy(asc(commentRevisions.createdAt));
-    for (const r of revs) {
+    const revHtml = await renderMentionsInMany(db, revs.map((r) => renderCommentMarkdown(r.body)));
+    for (const [i, r] of revs.entries()) {
       const list = revisionsOf.get(r.commentId) ?? [];
-      list.push({ html: renderCommentMarkdown(r.body), writtenAt: r.createdAt });
+      list.push({ html: revHtml[i]!, writtenAt: r.createdAt });
       revisionsOf.set(r.commentId, list);
     }
   }
