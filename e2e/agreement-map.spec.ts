@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { statements, statementVotes } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { createStatement } from "@/lib/map/statements";
-import { createPerson } from "@/lib/testing/factories";
+import { createPerson, createTestPaper } from "@/lib/testing/factories";
 import { openAs } from "./fixtures/collab";
 import { expect, test } from "./fixtures";
 
@@ -108,4 +108,33 @@ test("a statement over the length limit and a vote on a hidden statement are ref
   await expect(page.getByRole("form", { name: "Vote" }).getByRole("alert")).toContainText("A moderator has hidden this statement");
   expect(await db.select().from(statementVotes).where(and(eq(statementVotes.statementId, id), eq(statementVotes.userId, member.id)))).toHaveLength(0);
   await context.close();
+});
+
+test("a member writes a statement beside a paper, another votes on it there, and the theme's map names the paper", async ({ browser, db, makePerson, makeTheme }) => {
+  const theme = await makeTheme();
+  const paper = await createTestPaper(db, { themeId: theme.id, title: "Community pharmacies as first stop" });
+  const writer = await makePerson({ name: "Wanda Writer" });
+  const voter = await makePerson({ name: "Victor Voter" });
+  const first = await openAs(browser, writer, `/papers/${paper.id}`);
+  await first.page.getByRole("link", { name: "Statements", exact: true }).click();
+  await expect(first.page.getByRole("heading", { name: "Statements about “Community pharmacies as first stop”" })).toBeVisible();
+  await expect(first.page.getByText("There are no statements about this paper yet.")).toBeVisible();
+  await first.page.getByLabel("Your statement").fill("Pharmacists should prescribe for minor ailments");
+  await first.page.getByRole("button", { name: "Add statement" }).click();
+  await expect(first.page.getByText("Pharmacists should prescribe for minor ailments")).toBeVisible();
+  await expect(first.page.getByText("You voted: agree")).toBeVisible();
+
+  const second = await openAs(browser, voter, `/papers/${paper.id}/statements`);
+  await expect(second.page.locator("#vote-statement")).toHaveText("Pharmacists should prescribe for minor ailments");
+  await second.page.getByRole("group", { name: "Your vote" }).getByRole("button", { name: "Disagree", exact: true }).click();
+  await expect(second.page.getByText("You have voted on every statement about this paper.")).toBeVisible();
+  await expect(second.page.getByText("You voted: disagree")).toBeVisible();
+  const [statement] = await db.select({ id: statements.id, paperId: statements.paperId }).from(statements).where(eq(statements.themeId, theme.id));
+  expect(statement!.paperId).toBe(paper.id);
+
+  await second.page.getByRole("link", { name: `agreement map of ${theme.title}` }).click();
+  const item = second.page.getByRole("listitem").filter({ hasText: "Pharmacists should prescribe for minor ailments" });
+  await expect(item.getByRole("link", { name: "Community pharmacies as first stop" })).toHaveAttribute("href", `/papers/${paper.id}/statements`);
+  await first.context.close();
+  await second.context.close();
 });

@@ -1,10 +1,10 @@
 import { expect, expectNoAxeViolations, STORAGE, test } from "./fixtures";
 import { resolvePaperRoute } from "./fixtures/papers";
 
-/** The agreement map (and, as they land, the digest pages) at phone width: no axe violations, no sideways scrolling. */
+/** The agreement map, the statements about a paper and the digest pages at phone width: no axe violations, no sideways scrolling. */
 const ROUTES = {
-  visitor: ["/themes/health/map", "/themes/education/map", "/papers/{waitingList}/digests"],
-  member: ["/themes/health/map", "/themes/strategy/map", "/papers/{waitingList}/digests"],
+  visitor: ["/themes/health/map", "/themes/education/map", "/papers/{waitingList}/digests", "/papers/{waitingList}/statements"],
+  member: ["/themes/health/map", "/themes/strategy/map", "/papers/{waitingList}/digests", "/papers/{waitingList}/statements"],
   admin: ["/themes/health/map"],
 } as const;
 

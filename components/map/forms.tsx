@@ -36,7 +36,7 @@ export function VoteForm({ statementId, body, action, skipHref }: { statementId:
   );
 }
 
-export function StatementForm({ themeId, action, max }: { themeId: string; action: Action; max: number }) {
+export function StatementForm({ themeId, paperId, action, max }: { themeId: string; paperId?: string; action: Action; max: number }) {
   const form = useFormAction(action, { successToast: "Statement added." });
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -45,6 +45,7 @@ export function StatementForm({ themeId, action, max }: { themeId: string; actio
   return (
     <form ref={ref} action={form.dispatch} className="space-y-3">
       <input type="hidden" name="themeId" value={themeId} />
+      {paperId ? <input type="hidden" name="paperId" value={paperId} /> : null}
       <TextArea
         label="Your statement"
         name="body"

@@ -1,4 +1,5 @@
-import { statements, statementVotes, users, mapFindable } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { mapFindable, papers, statements, statementVotes, users } from "@/db/schema";
 import { recomputeMap } from "@/lib/map/recompute";
 import { seededRandom } from "@/lib/map/random";
 import { hashPassword } from "@/lib/members/passwords";
@@ -33,6 +34,9 @@ const HEALTH_STATEMENTS: [string, [number, number, number]][] = [
   ["Social prescribing (walking groups, arts, advice) should be on offer in every surgery.", [0, 1, -1]],
 ];
 const CAMPS = [0.4, 0.35, 0.25];
+/** These statements are about the seeded waiting-list paper: they show beside it too. */
+const WAITING_LIST_PAPER = "A waiting-list plan that patients can see";
+const ABOUT_THE_PAPER = new Set([0, 13]);
 
 /**
  * Seeds the Health theme's agreement map: the statements above, simulated voters (seeded, so the
@@ -44,9 +48,10 @@ export async function seedConvergence(ctx: DemoContext): Promise<void> {
   const author = ctx.userId("curator1@commonplace.test");
   const random = seededRandom(2026);
   const start = Date.now() - 20 * 86_400_000;
+  const [paper] = await ctx.tx.select({ id: papers.id }).from(papers).where(eq(papers.title, WAITING_LIST_PAPER));
   const rows = await ctx.tx
     .insert(statements)
-    .values(HEALTH_STATEMENTS.map(([body], i) => ({ themeId, authorId: author, body, createdAt: new Date(start + i * 3_600_000) })))
+    .values(HEALTH_STATEMENTS.map(([body], i) => ({ themeId, paperId: ABOUT_THE_PAPER.has(i) ? (paper?.id ?? null) : null, authorId: author, body, createdAt: new Date(start + i * 3_600_000) })))
     .returning({ id: statements.id });
   // One password hash for all: nobody knows it, so nobody can sign in as a simulated voter.
   const passwordHash = await hashPassword(`simulated-${random()}-${Date.now()}`);

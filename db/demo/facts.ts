@@ -1,7 +1,7 @@
 import { auditLog, disputeComments, disputes, factReviews, factSources, factThemes, factVersions, facts, type FactSourceSnapshot } from "@/db/schema";
 import { renderMarkdownLight } from "@/lib/facts/markdown";
 import { computeHardness, type ReviewerRecord } from "@/lib/facts/hardness";
-import { addFactWords } from "@/lib/facts/words";
+import { countAllFactWords } from "@/lib/facts/words";
 import type { DemoContext } from "./context";
 
 /**
@@ -284,5 +284,5 @@ export async function seedFacts(ctx: DemoContext): Promise<void> {
   if (reviewRows.length) await tx.insert(factReviews).values(reviewRows);
   if (commentRows.length) await tx.insert(disputeComments).values(commentRows);
   if (auditRows.length) await tx.insert(auditLog).values(auditRows);
-  await addFactWords(tx);
+  await countAllFactWords(tx);
 }

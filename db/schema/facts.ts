@@ -191,12 +191,14 @@ export const factCitations = pgTable(
 /**
  * Every word that appears in a fact's searchable text, for correcting misspelt queries: a typo is
  * matched (pg_trgm similarity) against a few thousand distinct words instead of every statement.
- * Only ever added to; a stale word costs nothing but a suggestion that finds no fact.
+ * `facts` counts the facts whose current text uses the word (its document frequency), so a typo is
+ * corrected towards the word the facts use most. A word is never deleted (its count goes to 0).
  */
 export const factWords = pgTable(
   "fact_words",
   {
     word: text("word").primaryKey(),
+    facts: integer("facts").notNull().default(0),
   },
   (t) => [index("fact_words_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
 );

@@ -10,7 +10,7 @@ import type { FactInput } from "@/lib/validation/facts";
 import { renderMarkdownLight } from "./markdown";
 import { loadDisputeResource, loadFactResource } from "./resource";
 import { recomputeForReviewersOf, recomputeHardness } from "./score";
-import { addFactWords } from "./words";
+import { factSearchText, updateFactWords } from "./words";
 
 type TxOf = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -24,6 +24,8 @@ async function assertThemes(tx: Tx, themeIds: string[]) {
 /** Writes version `number` of a fact and makes it the current one: text, sources, themes, search text. */
 async function writeVersion(tx: Tx, factId: string, number: number, input: FactInput, authorId: string | null, reason: string) {
   await assertThemes(tx, input.themeIds);
+  // Version 1 is the fact's first text: none of its words has been counted for it yet.
+  const before = number === 1 ? "" : await factSearchText(tx, factId);
   const sources = input.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, publishedOn: s.publishedOn, kind: s.kind }));
   await tx.insert(factVersions).values({
     factId,
@@ -59,7 +61,7 @@ async function writeVersion(tx: Tx, factId: string, number: number, input: FactI
   await tx.insert(factSources).values(sources.map((s, position) => ({ ...s, factId, position })));
   await tx.delete(factThemes).where(eq(factThemes.factId, factId));
   await tx.insert(factThemes).values([...new Set(input.themeIds)].map((themeId) => ({ factId, themeId })));
-  await addFactWords(tx, factId);
+  await updateFactWords(tx, factId, before);
 }
 
 async function currentStatement(tx: Tx, factId: string): Promise<{ statement: string; currentVersion: number }> {

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { auditLog, factCitations, facts } from "@/db/schema";
+import { auditLog, factCitations, facts, factWords } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { VISITOR } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
@@ -272,6 +272,41 @@ describe("fact search", () => {
     // A word nobody uses and nothing resembles finds nothing, and says so.
     expect((await searchFacts(db, VISITOR, { ...params, q: "qqxjvkzzq" })).hits).toEqual([]);
     expect((await searchFacts(db, VISITOR, { ...params, q: "apprenticeships", theme: theme.slug })).hits.map((h) => h.id)).toEqual([id]);
+  });
+
+  it("corrects a misspelt word towards the word most facts use, and keeps the counts as facts are amended", async () => {
+    const theme = await createTestTheme(db);
+    const editor = await actorFor({ roles: ["fact_editor"] });
+    const member = await actorFor();
+    // Two words one edit from the typo "<stem>nts" (an "a" or an "e" dropped): "<stem>ents" is used
+    // by three facts, "<stem>ants" by one, so the typo means "<stem>ents".
+    const stem = `zyq${Array.from({ length: 7 }, () => "bcdfghjklmnpqrstvwxz"[Math.floor(Math.random() * 20)]).join("")}`;
+    const [rare, common, typo] = [`${stem}ants`, `${stem}ents`, `${stem}nts`];
+    const propose = async (word: string) => {
+      const { id } = await proposeFact(db, member, factInput({ themeIds: [theme.id], statement: `Council ${word} rose by a tenth in a year.` }));
+      await acceptFact(db, editor, id, null);
+      return id;
+    };
+    const rareFact = await propose(rare);
+    const commonFacts = [await propose(common), await propose(common), await propose(common)];
+    const counts = async () => new Map((await db.select().from(factWords).where(inArray(factWords.word, [rare, common]))).map((w) => [w.word, w.facts]));
+    expect(await counts()).toEqual(new Map([[rare, 1], [common, 3]]));
+    const params = { q: typo, theme: "", kind: undefined, min: 0, page: 1 };
+    const corrected = await searchFacts(db, VISITOR, params);
+    expect(corrected.correctedQuery).toBe(common);
+    expect(corrected.hits.map((h) => h.id).sort()).toEqual([...commonFacts].sort());
+
+    // Two of the three are amended to use the rarer word: now it is the one most facts use.
+    for (const id of commonFacts.slice(0, 2)) await amendFact(db, editor, id, factInput({ themeIds: [theme.id], statement: `Council ${rare} rose by a tenth in a year.` }), "Name corrected.");
+    expect(await counts()).toEqual(new Map([[rare, 3], [common, 1]]));
+    expect((await searchFacts(db, VISITOR, params)).correctedQuery).toBe(rare);
+    // A rolled-back edit leaves the counts alone; a word no fact uses any more is not offered.
+    const invalid = factInput({ themeIds: ["00000000-0000-4000-8000-000000000000"], statement: `Council ${common} again.` });
+    await expect(amendFact(db, editor, rareFact, invalid, "Bad theme")).rejects.toThrow();
+    expect(await counts()).toEqual(new Map([[rare, 3], [common, 1]]));
+    await amendFact(db, editor, commonFacts[2]!, factInput({ themeIds: [theme.id], statement: "Council budgets rose by a tenth in a year." }), "Reworded.");
+    expect(await counts()).toEqual(new Map([[rare, 3], [common, 0]]));
+    expect((await searchFacts(db, VISITOR, { ...params, q: `${stem}ennts` })).correctedQuery).toBe(rare);
   });
 
   it("never shows proposals or rejected facts; shows retracted ones flagged", async () => {

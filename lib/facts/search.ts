@@ -150,15 +150,17 @@ function byWords(db: Tx, q: string, params: FactSearchParams, limit: number, off
 export async function correctQuery(db: Tx, q: string): Promise<{ corrected: string | null; unknown: number; unmatched: number }> {
   const tokens = [...new Set((q.toLowerCase().match(/\p{L}+/gu) ?? []).filter((t) => t.length >= 3 && t.length <= 40))];
   if (tokens.length === 0) return { corrected: null, unknown: 1, unmatched: 1 };
-  // The closest few words by trigram similarity; pickCorrection (lib/search/spelling.ts) then
-  // prefers the fewest edits, so "waitng" becomes "waiting", not "wait".
-  const found = await prepared<{ tok: string; exact: boolean; candidates: { word: string; similarity: number }[] | null }>(
+  // The closest words by trigram similarity that some fact still uses, with how many facts use
+  // each; pickCorrection (lib/search/spelling.ts) prefers the fewest edits, then the most frequent
+  // word, so "waitng" becomes "waiting", not "wait", and "hopital" the word the facts use most.
+  const found = await prepared<{ tok: string; exact: boolean; candidates: { word: string; similarity: number; frequency: number }[] | null }>(
     db,
-    "facts_search_correct_v2",
+    "facts_search_correct_v3",
     `select t.tok,
-       exists (select 1 from fact_words w where w.word = t.tok) as exact,
-       (select json_agg(json_build_object('word', c.word, 'similarity', c.sim)) from (
-          select w.word, similarity(w.word, t.tok) as sim from fact_words w where w.word % t.tok order by sim desc, w.word limit 8) c) as candidates
+       exists (select 1 from fact_words w where w.word = t.tok and w.facts > 0) as exact,
+       (select json_agg(json_build_object('word', c.word, 'similarity', c.sim, 'frequency', c.facts)) from (
+          select w.word, w.facts, similarity(w.word, t.tok) as sim from fact_words w
+          where w.word % t.tok and w.facts > 0 order by sim desc, w.word limit 16) c) as candidates
      from unnest($1::text[]) as t(tok)`,
     [tokens],
   );

@@ -1,11 +1,11 @@
 import { baseClusters, groupBaseClusters } from "./clusters";
 import { groupInformedConsensus } from "./consensus";
 import { nameGroups } from "./identity";
-import { projectVotes } from "./pca";
+import { projectVotes, type ProjectOptions, type Projection } from "./pca";
 import { IDENTITY, procrustesRotation, rotate, type Rotation } from "./procrustes";
 import { representativeStatements, type GroupCounts } from "./repness";
 import type { MapResult, MapVote, PlacedParticipant, Point, PreviousMap, StatementStats } from "./types";
-import { buildVoteMatrix } from "./vote-matrix";
+import { buildVoteMatrix, type VoteMatrix } from "./vote-matrix";
 
 /** Polis places a participant once they have voted on min(7, statements) statements. */
 export const MIN_VOTES = 7;
@@ -21,6 +21,24 @@ export interface ComputeOptions {
   statements?: readonly string[];
   previous?: PreviousMap | null;
   now?: () => number;
+  /** The PCA to use; bench/map-db.ts passes its baseline here to compare on the same matrix. */
+  project?: (matrix: VoteMatrix, fitRows: Uint8Array, options: ProjectOptions) => Projection;
+}
+
+/** The previous map's axes as loadings in this matrix's statement order (new statements 0), or null. */
+function warmStartOf(statements: readonly string[], axes: PreviousMap["axes"]): [Float64Array, Float64Array] | null {
+  if (!axes || axes.length === 0) return null;
+  const index = new Map(statements.map((s, j) => [s, j]));
+  const x = new Float64Array(statements.length), y = new Float64Array(statements.length);
+  let shared = 0;
+  for (const axis of axes) {
+    const j = index.get(axis.statement);
+    if (j === undefined) continue;
+    x[j] = axis.x;
+    y[j] = axis.y;
+    shared++;
+  }
+  return shared >= 2 ? [x, y] : null;
 }
 
 /**
@@ -28,8 +46,9 @@ export interface ComputeOptions {
  * scaled) → alignment with the previous map (orthogonal Procrustes) → base clusters → opinion
  * groups (k = 2..5 by silhouette) → named groups → per-group counts → repness and consensus.
  * Pure: the same votes and previous map give the same map. Timings per stage are recorded.
+ * The previous map's axes warm-start the PCA (pca.ts), its base centres the base clusters.
  */
-export function computeMap(votes: readonly MapVote[], options: ComputeOptions = {}): MapResult {
+export function computeMap(votes: readonly MapVote[] | VoteMatrix, options: ComputeOptions = {}): MapResult {
   const now = options.now ?? (() => performance.now());
   const timings: Record<string, number> = {};
   let mark = now();
@@ -39,7 +58,8 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
     mark = t;
   };
 
-  const matrix = buildVoteMatrix(votes, options.statements);
+  // recompute.ts loads the matrix straight from PostgreSQL; tests and the bench pass votes.
+  const matrix = Array.isArray(votes) ? buildVoteMatrix(votes as readonly MapVote[], options.statements) : (votes as VoteMatrix);
   const n = matrix.participants.length;
   const m = matrix.statements.length;
   const minVotes = Math.min(MIN_VOTES, m);
@@ -59,7 +79,8 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
   // a bloc of them would otherwise pull an axis towards "agrees" and form a group of its own.
   const fit = new Uint8Array(n);
   for (let i = 0; i < n; i++) fit[i] = placed[i] && !agreesWithEverything[i] ? 1 : 0;
-  const projection = projectVotes(matrix, fit);
+  const project = options.project ?? projectVotes;
+  const projection = project(matrix, fit, { warmStart: warmStartOf(matrix.statements, options.previous?.axes) });
   stage("pca");
 
   let rotation: Rotation = IDENTITY;
@@ -160,6 +181,7 @@ export function computeMap(votes: readonly MapVote[], options: ComputeOptions = 
     axes,
     baseCentres: base.centres,
     explained: projection.explained,
+    pcaSteps: projection.iterations,
     silhouette: grouping?.silhouette ?? null,
     rotation,
     timings,

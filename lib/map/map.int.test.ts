@@ -1,19 +1,21 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { contactRequests, mapPoints, mapVersions, notifications, statements, statementVotes } from "@/db/schema";
 import { loadActor, type SignedInActor } from "@/lib/auth/actor";
 import { VISITOR, type Actor } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
-import { createPerson, createTestTheme } from "@/lib/testing/factories";
+import { createPerson, createTestPaper, createTestTheme } from "@/lib/testing/factories";
 import { pendingJobs, runJobsUntilIdle } from "@/lib/testing/jobs";
 import { createStatementSchema } from "@/lib/validation/convergence";
 import { contactHandle, listContacts, nearestFindable, requestContact, respondToContact, setFindable } from "./contacts";
 import { polisExport } from "./export";
-import { getMapPage } from "./queries";
-import { recomputeMap } from "./recompute";
+import { getMapPage, getPaperStatements } from "./queries";
+import { loadThemeVoteMatrix, recomputeMap } from "./recompute";
 import { recomputeJobKey } from "./schedule";
 import { createStatement, setStatementHidden, voteOnStatement } from "./statements";
+import type { VoteValue } from "./types";
+import { buildVoteMatrix, type VoteMatrix } from "./vote-matrix";
 
 const db = getDb();
 afterAll(() => closeDb());
@@ -99,6 +101,46 @@ describe("statements and votes", () => {
   });
 });
 
+describe("statements about a paper", () => {
+  it("are written beside the paper, voted on there, and on the theme's map with the paper named", async () => {
+    const theme = await createTestTheme(db);
+    const paper = await createTestPaper(db, { themeId: theme.id, title: "Community pharmacies as first stop" });
+    const author = await actorFor();
+    const { id } = await createStatement(db, author, { themeId: theme.id, paperId: paper.id, body: "Pharmacists should prescribe for minor ailments" });
+    await createStatement(db, author, { themeId: theme.id, body: "A statement about the theme only" });
+    const voter = await actorFor();
+    const before = await getPaperStatements(db, voter, paper.id);
+    expect(before.paper.title).toBe("Community pharmacies as first stop");
+    expect(before.statements.map((s) => s.id)).toEqual([id]);
+    expect(before.next?.id).toBe(id);
+    expect(before.canWrite).toBe(true);
+    await voteOnStatement(db, voter, { statementId: id, vote: "disagree" });
+    const after = await getPaperStatements(db, voter, paper.id);
+    expect(after.next).toBeNull();
+    expect(after.votedCount).toBe(1);
+    expect(after.statements[0]).toMatchObject({ agree: 1, disagree: 1, mine: -1 });
+    const map = await getMapPage(db, voter, theme.slug);
+    expect(map.statements.find((s) => s.id === id)!.paper).toEqual({ id: paper.id, title: "Community pharmacies as first stop" });
+    expect(map.statements.filter((s) => s.paper === null)).toHaveLength(1);
+    // Visitors read them on a public theme but cannot write.
+    expect((await getPaperStatements(db, VISITOR, paper.id)).canWrite).toBe(false);
+  });
+
+  it("refuses a statement about a paper of another theme or a hidden paper, and stores nothing", async () => {
+    const theme = await createTestTheme(db);
+    const elsewhere = await createTestPaper(db);
+    const hidden = await createTestPaper(db, { themeId: theme.id, hidden: true });
+    const member = await actorFor();
+    const other = await createStatement(db, member, { themeId: theme.id, paperId: elsewhere.id, body: "About a paper of another theme" }).catch((e) => e);
+    expect(kindOf(other)).toBe("not_found");
+    const onHidden = await createStatement(db, member, { themeId: theme.id, paperId: hidden.id, body: "About a hidden paper" }).catch((e) => e);
+    expect(kindOf(onHidden)).toBe("forbidden");
+    expect(onHidden.message).toMatch(/not hidden/);
+    expect(createStatementSchema.safeParse({ themeId: theme.id, paperId: "not-a-paper", body: "Some statement" }).error!.issues[0]!.message).toBe("That paper could not be found.");
+    expect(await db.select().from(statements).where(eq(statements.themeId, theme.id))).toHaveLength(0);
+  });
+});
+
 describe("the map", () => {
   it("finds the camps, keeps versions, and keeps group names and the axes on a recompute", async () => {
     const { theme, people } = await themeWithVoters();
@@ -124,6 +166,27 @@ describe("the map", () => {
       expect(v2.get(user)!.y).toBeCloseTo(p.y, 6);
     }
     expect(await db.select().from(mapVersions).where(eq(mapVersions.themeId, theme.id))).toHaveLength(2);
+  });
+
+  it("loads the vote matrix in one query exactly as the votes read row by row, without hidden statements", async () => {
+    const { theme, ids } = await themeWithVoters([3, 2], 6);
+    const moderator = await actorFor({ roles: ["moderator"] });
+    await setStatementHidden(db, moderator, { statementId: ids[3]!, reason: "Duplicate of another statement" }, true);
+    await db.insert(statementVotes).values({ statementId: ids[1]!, userId: (await actorFor()).id!, themeId: theme.id, value: 0 });
+    const loaded = await db.transaction((tx) => loadThemeVoteMatrix(tx, theme.id));
+    const visible = (await db.select({ id: statements.id }).from(statements).where(and(eq(statements.themeId, theme.id), isNull(statements.hiddenAt))).orderBy(statements.createdAt, statements.id)).map((s) => s.id);
+    const rows = await db.select({ participant: statementVotes.userId, statement: statementVotes.statementId, value: statementVotes.value }).from(statementVotes).where(eq(statementVotes.themeId, theme.id));
+    const expected = buildVoteMatrix(rows.map((r) => ({ ...r, value: r.value as VoteValue })), visible);
+    expect(loaded.statements).toEqual(visible);
+    expect(new Set(loaded.participants)).toEqual(new Set(expected.participants));
+    const cells = (m: VoteMatrix) => new Set(Array.from(m.rows, (r, e) => `${m.participants[r]} ${m.statements[m.cols[e]!]} ${m.values[e]}`));
+    expect(cells(loaded)).toEqual(cells(expected));
+    expect(cells(loaded).size).toBe(rows.filter((r) => r.statement !== ids[3]).length);
+    for (const [i, p] of loaded.participants.entries()) {
+      const j = expected.participants.indexOf(p);
+      expect([loaded.rowCounts[i], loaded.rowAgrees[i]]).toEqual([expected.rowCounts[j], expected.rowAgrees[j]]);
+    }
+    expect(Array.from(loaded.colCounts)).toEqual(Array.from(expected.colCounts));
   });
 
   it("shows visitors the map of a public theme without anyone's point, and members-only themes to members only", async () => {

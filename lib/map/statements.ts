@@ -3,12 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { statements, statementVotes, themes } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
-import type { Actor, ThemeResource } from "@/lib/auth/permissions";
+import { paperIsPublic, type Actor, type ThemeResource } from "@/lib/auth/permissions";
 import type { StatementResource } from "@/lib/auth/rules/convergence";
 import { recordAudit } from "@/lib/audit/record";
 import { excerpt } from "@/lib/discussion/markdown";
 import { AppError, notFound } from "@/lib/errors";
-import { isUuid } from "@/lib/papers/resource";
+import { isUuid, loadPaperResource } from "@/lib/papers/resource";
 import { STATEMENT_MAX, type CreateStatementInput, type ModerateStatementInput, type VoteStatementInput } from "@/lib/validation/convergence";
 import { scheduleMapRecompute } from "./schedule";
 import type { VoteValue } from "./types";
@@ -60,13 +60,19 @@ export async function createStatement(db: Db, actor: Actor, input: CreateStateme
   return db.transaction(async (tx) => {
     const theme = await loadTheme(tx, input.themeId);
     assertCan(actor, "statement.create", theme);
+    if (input.paperId) {
+      const paper = await loadPaperResource(tx, input.paperId);
+      if (paper.theme.id !== theme.id) throw notFound("paper", "That paper is not in this theme.");
+      // A public paper is one everyone may read (paper.view); a hidden one shows members a placeholder.
+      if (!paperIsPublic(paper)) throw new AppError("forbidden:statement.create", "Statements can be added only about a published paper that is not hidden.");
+    }
     const duplicate = await tx
       .select({ id: statements.id })
       .from(statements)
       .where(and(eq(statements.themeId, theme.id), sql`lower(${statements.body}) = lower(${body})`))
       .limit(1);
     if (duplicate.length) throw new AppError("conflict:statement", "That statement is already on this map: vote on it instead.", "body");
-    const [row] = await tx.insert(statements).values({ themeId: theme.id, authorId: actor.id, body }).returning({ id: statements.id });
+    const [row] = await tx.insert(statements).values({ themeId: theme.id, paperId: input.paperId ?? null, authorId: actor.id, body }).returning({ id: statements.id });
     await tx.insert(statementVotes).values({ statementId: row!.id, userId: actor.id!, themeId: theme.id, value: 1 });
     await scheduleMapRecompute(tx, theme.id);
     return row!;

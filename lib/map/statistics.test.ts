@@ -1,13 +1,14 @@
 import { PCA } from "ml-pca";
 import { describe, expect, it } from "vitest";
+import { baseClusters, lloyd } from "./clusters";
 import { groupInformedConsensus } from "./consensus";
-import { projectVotes } from "./pca";
+import { projectVotes, topTwoEigenpairs } from "./pca";
 import { procrustesRotation, rotate } from "./procrustes";
 import { seededRandom } from "./random";
 import { proportionZ, representativeStatements, twoProportionZ } from "./repness";
 import { silhouette } from "./silhouette";
 import { adjustedRandIndex, simulateVotes } from "./simulate";
-import type { Point } from "./types";
+import type { MapVote, Point, VoteValue } from "./types";
 import { buildVoteMatrix } from "./vote-matrix";
 
 describe("projectVotes (sparse subspace iteration)", () => {
@@ -46,6 +47,67 @@ describe("projectVotes (sparse subspace iteration)", () => {
   });
 });
 
+describe("projectVotes (Lanczos)", () => {
+  const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let ab = 0, aa = 0, bb = 0;
+    for (let j = 0; j < a.length; j++) {
+      ab += a[j]! * b[j]!;
+      aa += a[j]! ** 2;
+      bb += b[j]! ** 2;
+    }
+    return Math.abs(ab) / Math.sqrt(aa * bb);
+  };
+
+  it("gives the same axes warm-started from the last map's (rotated) axes as from cold, in fewer steps", () => {
+    // Two camps and sparse votes, as on the bench: one clear axis, a second near the noise, where a
+    // cold start needs the most steps.
+    const votesOf = (share: number) => {
+      // The same draws for both shares, so the second set is the first plus 5 % more votes.
+      const random = seededRandom(11);
+      const votes: MapVote[] = [];
+      for (let p = 0; p < 800; p++)
+        for (let s = 0; s < 300; s++) {
+          const cast = random() < share;
+          const loyal = random() < 0.75;
+          const side = (p + s) % 2 === 0 ? 1 : -1;
+          if (cast) votes.push({ participant: `p${p}`, statement: `s${s}`, value: (loyal ? side : -side) as VoteValue });
+        }
+      return votes;
+    };
+    const first = buildVoteMatrix(votesOf(0.1));
+    const cold = projectVotes(first, new Uint8Array(first.participants.length).fill(1));
+    // The stored axes are the components turned by the Procrustes rotation: any basis of the plane.
+    const [a, b] = [Math.cos(0.7), Math.sin(0.7)];
+    const [c0, c1] = cold.components;
+    const turned: [Float64Array, Float64Array] = [c0.map((x, j) => a * x - b * c1[j]!), c0.map((x, j) => b * x + a * c1[j]!)];
+    const next = buildVoteMatrix(votesOf(0.105), first.statements);
+    const fit = new Uint8Array(next.participants.length).fill(1);
+    const again = projectVotes(next, fit);
+    const warm = projectVotes(next, fit, { warmStart: turned });
+    expect(cosine(warm.components[0], again.components[0])).toBeCloseTo(1, 6);
+    expect(warm.explained[0]).toBeCloseTo(again.explained[0], 9);
+    expect(warm.explained[1]).toBeCloseTo(again.explained[1], 6);
+    expect(warm.iterations).toBeLessThan(again.iterations);
+  });
+
+  it("finds both copies of a repeated largest eigenvalue, and the top two from a start inside another invariant plane", () => {
+    const diagonal = (d: number[]) => (q: Float64Array, z: Float64Array) => d.forEach((x, j) => (z[j] = x * q[j]!));
+    const repeated = topTwoEigenpairs(6, diagonal([5, 1, 5, 0.5, 0, 2]), null);
+    expect(repeated.values[0]).toBeCloseTo(5, 9);
+    expect(repeated.values[1]).toBeCloseTo(5, 9);
+    // A warm start in the plane of eigenvalues 3 and 2 is an invariant subspace: Lanczos breaks down
+    // after two steps and must carry on from a fresh direction to find 10 and 3.
+    const e = (j: number) => Float64Array.from({ length: 4 }, (_, i) => (i === j ? 1 : 0));
+    const trapped = topTwoEigenpairs(4, diagonal([1, 3, 2, 10]), [e(1), e(2)]);
+    expect(trapped.values[0]).toBeCloseTo(10, 9);
+    expect(trapped.values[1]).toBeCloseTo(3, 9);
+    expect(cosine(trapped.vectors[0], e(3))).toBeCloseTo(1, 9);
+    const zero = topTwoEigenpairs(3, diagonal([0, 0, 0]), null);
+    expect(zero.values).toEqual([0, 0]);
+    expect([...zero.vectors[0], ...zero.vectors[1]].every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe("procrustesRotation", () => {
   it("recovers a rotation, a reflection and a swap of axes", () => {
     const random = seededRandom(1);
@@ -63,6 +125,27 @@ describe("procrustesRotation", () => {
         expect(back[1]).toBeCloseTo(points[i]![1], 9);
       });
     }
+  });
+});
+
+describe("base clusters (Lloyd's k-means)", () => {
+  it("stops at a fixed point: each point with its nearest centre, each centre the mean of its points, and a warm start from there settles at once", () => {
+    const random = seededRandom(4);
+    const points: Point[] = Array.from({ length: 600 }, (_, i) => [(i % 3) * 5 + random(), Math.floor(i / 200) * 3 + random()]);
+    const base = baseClusters(points);
+    expect(base.centres.length).toBeLessThanOrEqual(100);
+    expect(base.sizes.reduce((a, b) => a + b, 0)).toBe(points.length);
+    const d = (p: Point, c: Point) => (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2;
+    points.forEach((p, i) => {
+      const mine = d(p, base.centres[base.labels[i]!]!);
+      for (const c of base.centres) expect(mine).toBeLessThanOrEqual(d(p, c) + 1e-12);
+    });
+    base.centres.forEach((c, j) => {
+      const members = points.filter((_, i) => base.labels[i] === j);
+      expect(c[0]).toBeCloseTo(members.reduce((s, p) => s + p[0], 0) / members.length, 9);
+    });
+    // One pass to assign, one to see that nothing moved.
+    expect(lloyd(points, base.centres, 100).iterations).toBe(2);
   });
 });
 

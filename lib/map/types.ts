@@ -70,6 +70,8 @@ export interface MapResult {
   /** Fine base cluster centres, the warm start of the next recompute. */
   baseCentres: Point[];
   explained: [number, number];
+  /** Products of the covariance with a vector the PCA took (its cost). */
+  pcaSteps: number;
   silhouette: number | null;
   /** Rotation applied to align with the previous version (identity when there was none). */
   rotation: [[number, number], [number, number]];

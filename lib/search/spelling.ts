@@ -4,7 +4,9 @@
  * many trigrams with "wait" as with "waiting". The choice is, in order:
  *   1. the fewest edits (optimal string alignment distance: insert, delete, substitute, or swap
  *      two neighbouring letters, each costing 1), since a typo is usually one slip of a finger;
- *   2. the most frequent word of the vocabulary, when frequencies are known;
+ *   2. the most frequent word of the vocabulary (for facts: how many facts use it), as a
+ *      spelling corrector by word frequency does (Norvig, "How to write a spelling corrector"):
+ *      of the words one slip away, the one people write most is the likeliest meant;
  *   3. the higher trigram similarity, then alphabetical order, so the answer is stable.
  */
 export interface Candidate {

@@ -6,6 +6,8 @@ export const DIGEST_POINT_MAX = 2000;
 
 export const createStatementSchema = z.object({
   themeId: z.uuid("That theme could not be found."),
+  /** Written beside a paper: the statement is about it (still on its theme's map). */
+  paperId: z.union([z.uuid("That paper could not be found."), z.literal("").transform(() => undefined)]).optional(),
   body: z
     .string({ error: "Write the statement first." })
     .trim()

@@ -94,6 +94,10 @@ export default async function PaperPage({ params, searchParams }: Params) {
           <ButtonLink href={`/papers/${id}/response`} variant="secondary" size="sm">
             Response
           </ButtonLink>
+          {/* issue 13: statements about this paper, on its theme's agreement map */}
+          <ButtonLink href={`/papers/${id}/statements`} variant="secondary" size="sm">
+            Statements
+          </ButtonLink>
           {canEdit ? (
             <ButtonLink href={`/papers/${id}/edit`} variant="secondary" size="sm">
               Revise paper

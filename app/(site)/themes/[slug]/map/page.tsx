@@ -137,6 +137,14 @@ export default async function MapPage({ params, searchParams }: { params: Promis
                   {s.hidden ? <span className="mr-2 rounded bg-amber-100 px-1.5 text-sm font-medium text-amber-900">Hidden</span> : null}
                   {s.body}
                 </p>
+                {s.paper ? (
+                  <p className="text-sm text-slate-700">
+                    About the paper{" "}
+                    <Link href={`/papers/${s.paper.id}/statements`} className="text-blue-800 underline">
+                      {s.paper.title}
+                    </Link>
+                  </p>
+                ) : null}
                 {s.mine !== null ? <p className="text-sm text-slate-700">You voted: {s.mine === 1 ? "agree" : s.mine === -1 ? "disagree" : "pass"}</p> : null}
                 <VoteBar agree={s.agree} disagree={s.disagree} pass={s.pass} label="Everyone" />
                 {view.canModerate ? <HideStatementForm statementId={s.id} hidden={s.hidden} action={s.hidden ? restoreStatementAction : hideStatementAction} /> : null}
