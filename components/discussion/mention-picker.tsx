@@ -42,8 +42,15 @@ export function MentionPicker({ paperId, onPick }: { paperId: string; onPick: (m
     };
   }, [open, query, paperId]);
 
+  // Focus moves into the picker when it opens, and back to its button when Escape or Close shuts it
+  // (after the re-render that brings the button back).
+  const refocus = useRef(false);
   useEffect(() => {
     if (open) input.current?.focus();
+    else if (refocus.current) {
+      refocus.current = false;
+      toggle.current?.focus();
+    }
   }, [open]);
 
   const close = () => {
@@ -51,7 +58,7 @@ export function MentionPicker({ paperId, onPick }: { paperId: string; onPick: (m
     setQuery("");
     setOptions([]);
     setSearched(false);
-    toggle.current?.focus();
+    refocus.current = true;
   };
   const pick = (m: MentionCandidate) => {
     setOpen(false);
