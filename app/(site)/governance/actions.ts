@@ -51,7 +51,8 @@ export const castBallotAction = formAction(ballotSchema, async (input, { db, act
   const parsed = rankingFromForm(fieldsWith(input, "rank:"));
   if ("error" in parsed) return { ok: false, fieldErrors: { ranking: [parsed.error] } };
   const { receipt } = await castBallot(db, actor, { electionId: input.electionId, ranking: parsed.ranking });
-  revalidatePath(`/governance/elections/${input.electionId}`);
+  // No revalidatePath: a fresh render replaces the ballot with "You have voted" and takes the
+  // receipt with it, and the receipt is shown only this once (only its hash is kept).
   return { ok: true, data: { receipt, blank: parsed.ranking.length === 0 } };
 });
 

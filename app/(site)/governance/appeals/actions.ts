@@ -14,15 +14,17 @@ export const fileAppealAction = formAction(appealSchema, async (input, { db, act
   redirect(`/governance/appeals/${id}?filed=1`);
 });
 
+// Both forms go from the page once they have done their work (the panel is drawn; the appeal is
+// decided), so each lands back on the appeal, which says what happened.
 export const drawPanelAction = formAction(appealIdSchema, async ({ appealId }, { db, actor }) => {
   await drawAppealPanel(db, actor, appealId);
   revalidatePath(`/governance/appeals/${appealId}`);
-  return { ok: true, message: "The panel has been drawn and told." };
+  redirect(`/governance/appeals/${appealId}?done=panel`);
 });
 
 export const voteAppealAction = formAction(appealVoteSchema, async ({ appealId, ...vote }, { db, actor }) => {
-  const { decided } = await voteOnAppeal(db, actor, appealId, vote);
+  await voteOnAppeal(db, actor, appealId, vote);
   revalidatePath(`/governance/appeals/${appealId}`);
   revalidatePath("/", "layout");
-  return { ok: true, message: decided ? "Your findings are recorded and the panel's majority has decided the appeal." : "Your findings are recorded. The appeal is decided when a majority of the panel agrees." };
+  redirect(`/governance/appeals/${appealId}?done=findings`);
 });

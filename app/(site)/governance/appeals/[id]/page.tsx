@@ -14,7 +14,7 @@ const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "U
 const SUBJECT = { comment: "a hidden comment", paper: "a hidden paper", suspension: "a suspension" } as const;
 const STATUS = { awaiting_panel: "Waiting for its panel to be drawn", panel_drawn: "Being heard", decided: "Decided" } as const;
 
-export default async function AppealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string }> }) {
+export default async function AppealPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ filed?: string; done?: string }> }) {
   const { id } = await params;
   const sp = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
@@ -36,6 +36,16 @@ export default async function AppealPage({ params, searchParams }: { params: Pro
         · {STATUS[appeal.status]}
       </p>
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Appeal against {SUBJECT[appeal.subject]}</h1>
+      {sp.done === "panel" && appeal.panel.length ? (
+        <Notice tone="success" role="status" title="The panel has been drawn">
+          Its members have been told. They decide by majority, with written findings.
+        </Notice>
+      ) : null}
+      {sp.done === "findings" && appeal.viewerVote ? (
+        <Notice tone="success" role="status" title="Your findings are recorded">
+          {appeal.status === "decided" ? "With them the panel's majority has decided the appeal." : "The appeal is decided when a majority of the panel agrees."}
+        </Notice>
+      ) : null}
       {sp.filed ? (
         <Notice tone="success" role="status" title="Your appeal is filed">
           A panel will be drawn by lot from the council to hear it. You will be told the outcome.
