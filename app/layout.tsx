@@ -6,8 +6,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Commonplace", template: "%s · Commonplace" },
   description: "Where members turn argument into shared, well-sourced policy.",
+  // public/manifest.webmanifest: a phone can add the site to its home screen (icons from scripts/make-icons.ts).
+  manifest: "/manifest.webmanifest",
 };
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d4ed8" };
 
 /**
  * The document only. The header and the main landmark come from the layouts below

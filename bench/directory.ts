@@ -22,6 +22,7 @@ import { assertLocal, createDatabase, dropDatabase, startEmbedded } from "../scr
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const INVITATIONS = Math.round(MEMBERS * 0.3);
 const GOAL_SEARCH_P95_MS = 50;
 const GOAL_MATCH_P95_MS = 100;
 
@@ -81,7 +82,7 @@ async function generate() {
       'Evenings', ${vis(31)}, 'A member of the bench.', ${vis(37)}
     from (select id, row_number() over (order by email) as i from users) u,
       (select ${lit(SKILLS)} as sk, ${lit(TAGS)} as tg, ${lit(REGIONS)} as rg, ${lit(LANGUAGES)} as lg) w`);
-  // A month of help: 1,000 requests and 30,000 invitations, some said yes this month.
+  // A month of help: 1,000 requests and invitations to 3 in 10 members (30,000 at 100,000), a fifth said yes.
   await db.execute(sql`
     insert into help_requests (requester_id, title, description, skills, hours_needed, region, remote, deadline)
     select (select id from users order by email offset (i * 97) % ${MEMBERS} limit 1), 'Request ' || i, 'Bench request.', array[(${lit(SKILLS)})[1 + i % ${SKILLS.length}]], 1 + i % 10, null, true, current_date + 30
@@ -90,7 +91,7 @@ async function generate() {
     insert into help_invitations (request_id, invitee_id, status, hours_committed, answered_at, created_at)
     select r.id, u.id, case when n % 5 = 0 then 'yes'::help_invitation_status else 'pending'::help_invitation_status end, case when n % 5 = 0 then 3 else 0 end,
       case when n % 5 = 0 then now() - interval '1 day' end, now() - ((n % 28) || ' days')::interval
-    from (select n, (n * 7) % 1000 as r, (n::bigint * 104729) % ${MEMBERS} as u from generate_series(1, 30000) n) x
+    from (select n, (n * 7) % 1000 as r, (n::bigint * 104729) % ${MEMBERS} as u from generate_series(1, ${INVITATIONS}) n) x
     join (select id, row_number() over (order by created_at, id) - 1 as k from help_requests) r on r.k = x.r
     join (select id, row_number() over (order by email) - 1 as k from users) u on u.k = x.u
     on conflict do nothing`);

@@ -58,6 +58,12 @@ test("the whole sign-in journey works from the keyboard alone", async ({ page })
   await page.keyboard.press("Tab");
   await page.keyboard.type("commonplace-demo");
   await page.keyboard.press("Enter");
+  // At 375 px the header's links are behind its Menu button, opened from the keyboard too (on the page signing in leads to).
+  await expect(page.getByRole("button", { name: "Sign out", includeHidden: true })).toBeAttached();
+  const menu = page.getByRole("button", { name: "Menu" });
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("link", { name: /Settings for/ })).toBeVisible();
 });
 

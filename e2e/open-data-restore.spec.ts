@@ -51,14 +51,15 @@ test.afterAll(async () => {
 
 /**
  * The page as the browser holds it once the response has streamed in: the document without its
- * scripts (the React payload arrives in chunks whose order depends on timing) and without the
- * per-request CSP nonce, the one thing two servers must differ in.
+ * scripts (the React payload arrives in chunks whose order depends on timing), without what
+ * hydration adds, and without the per-request CSP nonce, the one thing two servers must differ in.
  */
 async function documentOf(page: Page, route: string): Promise<string> {
   const res = await page.goto(route, { waitUntil: "load" });
   const html = await page.evaluate(() => {
     const doc = document.documentElement.cloneNode(true) as HTMLElement;
-    doc.querySelectorAll("script").forEach((s) => s.remove());
+    // Scripts, and what they add once hydrated (Next's route announcer), come and go with timing.
+    doc.querySelectorAll("script, next-route-announcer").forEach((s) => s.remove());
     return doc.outerHTML;
   });
   return `${res?.status()} ${html.replace(/ nonce="[^"]*"/g, "")}`;
@@ -66,7 +67,7 @@ async function documentOf(page: Page, route: string): Promise<string> {
 
 async function routes(db: Scratch): Promise<string[]> {
   const q = async <T>(text: string) => (await db.db.execute(sql.raw(text))).rows as T[];
-  const themes = await q<{ slug: string }>("select slug from themes where archived_at is null order by position");
+  const themes = await q<{ slug: string; discussion_public: boolean }>("select slug, discussion_public from themes where archived_at is null order by position");
   const papers = await q<{ id: string }>("select id from papers where published_version > 0 and hidden_at is null order by id");
   const [fact] = await q<{ id: string }>("select id from facts where status = 'accepted' order by id limit 1");
   return [
@@ -75,7 +76,8 @@ async function routes(db: Scratch): Promise<string[]> {
     ...papers.map((p) => `/papers/${p.id}`),
     `/papers/${papers[0]!.id}/response`,
     `/themes/${themes[0]!.slug}/synthesis`,
-    ...themes.map((t) => `/themes/${t.slug}/map`),
+    // A members-only discussion's map is for members too.
+    ...themes.filter((t) => t.discussion_public).map((t) => `/themes/${t.slug}/map`),
     "/facts",
     `/facts/${fact!.id}`,
     "/moderation-log",
@@ -95,7 +97,8 @@ test("the restored site serves the same pages as the original, to visitors", asy
 });
 
 test("the restored site serves the same pages to a signed-in member, who keeps their password", async ({ browser }) => {
-  const pages = ["/", "/settings", "/notifications"];
+  // The directory search as a member: the profiles and fields a member may see, as restored.
+  const pages = ["/", "/settings", "/notifications", "/directory", "/directory?region=Scotland", "/help", "/themes/strategy/map"];
   const html: Record<string, string[]> = {};
   for (const site of [original, copy]) {
     const context = await browser.newContext({ baseURL: site.url });

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
 import { deleteComment, editComment, postComment, setCommentHidden, setUsefulVote } from "@/lib/discussion/commands";
-import { commentIdSchema, editCommentSchema, moderateCommentSchema, postCommentSchema, voteSchema } from "@/lib/validation/discussion";
+import { mentionCandidates } from "@/lib/discussion/mentions";
+import { loadPaperResource } from "@/lib/papers/resource";
+import { commentIdSchema, editCommentSchema, mentionSearchSchema, moderateCommentSchema, postCommentSchema, voteSchema } from "@/lib/validation/discussion";
 
 function refresh(paperId: string) {
   revalidatePath(`/papers/${paperId}`);
@@ -44,4 +46,10 @@ export const restoreCommentAction = formAction(moderateCommentSchema, async (inp
   const { paperId } = await setCommentHidden(db, actor, input, false);
   refresh(paperId);
   return { ok: true, message: "Comment restored." };
+});
+
+/** The mention picker's suggestions: people of this discussion who may read it, by public name. */
+export const searchMentionsAction = formAction(mentionSearchSchema, async (input, { db, actor }) => {
+  const paper = await loadPaperResource(db, input.paperId);
+  return { ok: true, data: await mentionCandidates(db, actor, paper, input.q) };
 });

@@ -7,7 +7,9 @@ import { cn } from "@/components/ui/cn";
 import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
 import type { FormState } from "@/lib/actions";
 import { COMMENT_MAX } from "@/lib/discussion/limits";
+import type { MentionCandidate } from "@/lib/discussion/mentions";
 import { postCommentAction } from "./actions";
+import { MentionPicker } from "./mention-picker";
 
 /** Event the quote button sends to the top-level composer with the selected passage. */
 export const QUOTE_EVENT = "commonplace:quote";
@@ -96,10 +98,12 @@ export function Composer({
   );
   const { body, quote } = useMemo(() => parseDraft(raw), [raw]);
   const [typed, setTyped] = useState(false);
+  const [mentions, setMentions] = useState<MentionCandidate[]>([]);
   const { state, dispatch, errors } = useFormAction(async (prev, formData) => {
     const result = await post(prev, formData);
     if (result?.ok) {
       writeDraft(key, { body: "", quote: "" });
+      setMentions([]);
       onPosted?.();
     }
     return result;
@@ -164,6 +168,29 @@ export function Composer({
         }}
         error={errors("body")?.[0]}
         hint="*emphasis*, **strong**, - lists, > quotes, `code` and links work. Your draft is kept in this browser until it is posted."
+      />
+      <input type="hidden" name="mentions" value={mentions.map((m) => m.id).join(",")} />
+      {errors("mentions")?.[0] ? (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {errors("mentions")![0]}
+        </p>
+      ) : null}
+      <MentionPicker
+        paperId={paperId}
+        onPick={(m) => {
+          // `@Name ` goes in at the caret; the server turns it into a mention by id.
+          const el = textareaRef.current;
+          const at = el ? el.selectionStart : body.length;
+          const before = body.slice(0, at);
+          const insert = `${before && !/\s$/.test(before) ? " " : ""}@${m.name} `;
+          setTyped(true);
+          writeDraft(key, { body: before + insert + body.slice(at), quote });
+          setMentions((list) => (list.some((x) => x.id === m.id) ? list : [...list, m]));
+          requestAnimationFrame(() => {
+            el?.focus();
+            el?.setSelectionRange(at + insert.length, at + insert.length);
+          });
+        }}
       />
       <SimilarSuggestions query={body} scope="all" paperId={paperId} />
       <div className="flex flex-wrap gap-2">

@@ -51,6 +51,10 @@ export const directoryProfiles = pgTable(
   },
   (t) => [
     index("directory_profiles_skills_gin").using("gin", t.skills),
+    // Help matching reads only listed profiles whose name and skills the requester may see: one
+    // partial index per clearance a requester can have (members; council and curators).
+    index("directory_profiles_skills_members_gin").using("gin", t.skills).where(sql`${t.listed} and ${t.nameVisibility} >= 'members'::directory_visibility and ${t.skillsVisibility} >= 'members'::directory_visibility`),
+    index("directory_profiles_skills_curators_gin").using("gin", t.skills).where(sql`${t.listed} and ${t.nameVisibility} >= 'council_curators'::directory_visibility and ${t.skillsVisibility} >= 'council_curators'::directory_visibility`),
     index("directory_profiles_tags_trgm").using("gin", sql`${t.tagsText} gin_trgm_ops`),
     index("directory_profiles_interests_gin").using("gin", t.interests),
     index("directory_profiles_languages_gin").using("gin", t.languages),

@@ -65,8 +65,20 @@ export function fieldVisibleSql(field: DirectoryField, viewer: Actor, p: P = dir
   return viewer.id ? sql`(${p.userId} = ${viewer.id}::uuid or ${clearance})` : sql`(${clearance})`;
 }
 
+/**
+ * The same rule for rows that are not the viewer's own, for a query that leaves the viewer out
+ * (help matching): the level alone, written as a literal from the fixed list so the planner can
+ * use the partial indexes on it (db/schema/directory.ts).
+ */
+export function othersFieldVisibleSql(field: DirectoryField, viewer: Actor, p: P = directoryProfiles): SQL {
+  const clearance = clearanceOf(viewer);
+  if (!VISIBILITIES.includes(clearance)) throw new Error(`Unknown clearance ${clearance}`);
+  return sql`(${DIRECTORY_FIELDS[field].visibility(p)} >= ${sql.raw(`'${clearance}'`)}::directory_visibility)`;
+}
+
 /** The field's value where the viewer may see it, else NULL: what a query selects. */
-export function visibleValueSql<T>(field: Exclude<DirectoryField, "name">, viewer: Actor, p: P = directoryProfiles): SQL<T | null> {
+export function visibleValueSql<T>(field: Exclude<DirectoryField, "name">, viewer: Actor, p: P = directoryProfiles, opts: { othersOnly?: boolean } = {}): SQL<T | null> {
   const value = DIRECTORY_FIELDS[field].value(p);
-  return sql<T | null>`(case when ${fieldVisibleSql(field, viewer, p)} then ${value} end)`;
+  const visible = opts.othersOnly ? othersFieldVisibleSql(field, viewer, p) : fieldVisibleSql(field, viewer, p);
+  return sql<T | null>`(case when ${visible} then ${value} end)`;
 }

@@ -6,10 +6,11 @@ import { assertCan, isSignedIn } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
-import { commentUrl, notifyComment, notifyModeration } from "@/lib/following/notify";
+import { commentUrl, notifyComment, notifyMentioned, notifyModeration } from "@/lib/following/notify";
 import { loadCommentResource, loadPaperResource } from "@/lib/papers/resource";
 import type { EditCommentInput, ModerateCommentInput, PostCommentInput } from "@/lib/validation/discussion";
 import { excerpt, renderCommentMarkdown } from "./markdown";
+import { findMentions, resolveMentions } from "./mentions";
 import { consumeCommentPoint } from "./rate-limit";
 import { recordCitations } from "@/lib/facts/cite";
 
@@ -26,10 +27,12 @@ async function paperTitle(tx: Tx, paperId: string): Promise<string> {
 
 /** Posts a comment on a paper or a reply to a comment; the replied-to author and the paper's followers are notified. */
 export async function postComment(db: Db, actor: Actor, input: PostCommentInput): Promise<{ id: string; paperId: string }> {
-  const bodyHtml = render(input.body);
+  render(input.body);
   return afterCommit(db.transaction(async (tx) => {
     const paper = await loadPaperResource(tx, input.paperId);
     assertCan(actor, "comment.create", paper);
+    const { body, mentioned } = await resolveMentions(tx, paper, input.body, input.mentions ?? []);
+    const bodyHtml = render(body);
     if (!isSignedIn(actor)) throw new AppError("unauthenticated:comment.create", "Please sign in first.");
     let depth = 0;
     let parentAuthorId: string | null = null;
@@ -46,16 +49,20 @@ export async function postComment(db: Db, actor: Actor, input: PostCommentInput)
     await consumeCommentPoint(actor.id);
     const [row] = await tx
       .insert(comments)
-      .values({ paperId: paper.id, parentId: input.parentId, authorId: actor.id, depth, body: input.body, bodyHtml, quote: input.parentId ? null : input.quote })
+      .values({ paperId: paper.id, parentId: input.parentId, authorId: actor.id, depth, body, bodyHtml, quote: input.parentId ? null : input.quote })
       .returning({ id: comments.id });
-    await recordCitations(tx, { type: "comment", id: row!.id }, { text: input.body });
+    await recordCitations(tx, { type: "comment", id: row!.id }, { text: body });
+    const title = await paperTitle(tx, paper.id);
+    await notifyMentioned(tx, { id: row!.id, paperId: paper.id, paperTitle: title, authorId: actor.id, authorName: actor.publicName }, mentioned);
     await notifyComment(tx, {
       id: row!.id,
       paperId: paper.id,
-      paperTitle: await paperTitle(tx, paper.id),
+      paperTitle: title,
       authorId: actor.id,
       authorName: actor.publicName,
       parentAuthorId,
+      // Someone mentioned hears of it as a mention, not also as a follower.
+      alreadyTold: mentioned,
     });
     return { id: row!.id, paperId: paper.id };
   }), (r) => [cacheTags.paper(r.paperId)]);
@@ -99,14 +106,20 @@ export async function setUsefulVote(db: Db, actor: Actor, commentId: string, use
 
 /** The author edits their comment; the text it replaces joins its visible edit history. */
 export async function editComment(db: Db, actor: Actor, input: EditCommentInput): Promise<{ paperId: string }> {
-  const bodyHtml = render(input.body);
+  render(input.body);
   return afterCommit(db.transaction(async (tx) => {
     const { resource, row } = await lockComment(tx, input.commentId);
     assertCan(actor, "comment.edit", resource);
     if (row.body === input.body) return { paperId: row.paperId };
+    // Mentions kept from the source (`[[member:id]]`) are checked again; someone newly mentioned is told.
+    const { body, mentioned } = await resolveMentions(tx, resource.paper, input.body, []);
+    const bodyHtml = render(body);
     await tx.insert(commentRevisions).values({ commentId: row.id, body: row.body, createdAt: row.editedAt ?? row.createdAt });
-    await tx.update(comments).set({ body: input.body, bodyHtml, editedAt: new Date() }).where(eq(comments.id, row.id));
-    await recordCitations(tx, { type: "comment", id: row.id }, { text: input.body });
+    await tx.update(comments).set({ body, bodyHtml, editedAt: new Date() }).where(eq(comments.id, row.id));
+    await recordCitations(tx, { type: "comment", id: row.id }, { text: body });
+    const before = new Set(findMentions(row.body));
+    const added = mentioned.filter((id) => !before.has(id));
+    if (added.length) await notifyMentioned(tx, { id: row.id, paperId: row.paperId, paperTitle: await paperTitle(tx, row.paperId), authorId: actor.id, authorName: isSignedIn(actor) ? actor.publicName : "A member" }, added);
     return { paperId: row.paperId };
   }), (r) => [cacheTags.paper(r.paperId)]);
 }

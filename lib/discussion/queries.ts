@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { isUuid, paperResourceColumns, toPaperResource } from "@/lib/papers/resource";
 import { paperResponse } from "@/lib/collab/documents";
 import { renderCommentMarkdown } from "./markdown";
+import { renderMentionsInMany } from "./mentions";
 import { parseSort, type ThreadSort } from "./ranking";
 import { ancestorsOf, buildTree, type CommentNode } from "./tree";
 import { renderFactChipsInMany } from "@/lib/facts/cite";
@@ -124,9 +125,10 @@ export async function getThread(
       .innerJoin(comments, eq(comments.id, commentRevisions.commentId))
       .where(and(eq(comments.paperId, paper.id), isNotNull(comments.editedAt)))
       .orderBy(asc(commentRevisions.createdAt));
-    for (const r of revs) {
+    const revHtml = await renderMentionsInMany(db, revs.map((r) => renderCommentMarkdown(r.body)));
+    for (const [i, r] of revs.entries()) {
       const list = revisionsOf.get(r.commentId) ?? [];
-      list.push({ html: renderCommentMarkdown(r.body), writtenAt: r.createdAt });
+      list.push({ html: revHtml[i]!, writtenAt: r.createdAt });
       revisionsOf.set(r.commentId, list);
     }
   }
@@ -136,7 +138,8 @@ export async function getThread(
   const canAddToResponse =
     paper.publishedVersion > 0 && can(actor, "response.edit", paper.responseId ? { id: paper.responseId, paper } : await paperResponse(db, paper));
   // Fact chips are drawn when shown, so a fact disputed since is flagged; one query for the whole thread, none when nothing is cited.
-  const withChips = await renderFactChipsInMany(db, rows.map((r) => r.bodyHtml));
+  // Mentions too: stored by member id, drawn with today's public name.
+  const withChips = await renderFactChipsInMany(db, await renderMentionsInMany(db, rows.map((r) => r.bodyHtml)));
   const items: ThreadComment[] = rows.map((r, i) => {
     const resource: CommentResource = { id: r.id, authorId: r.authorId, deletedAt: r.deletedAt, hiddenAt: r.hiddenAt, paper };
     const deleted = r.deletedAt !== null;

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { renderMentionsInMany } from "@/lib/discussion/mentions";
 import type { Db } from "@/db";
 import { comments, paperVersions, papers, themes, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/actor";
@@ -147,6 +148,10 @@ export async function getPaperDiscussionFeed(db: Db, actor: Actor, paperId: stri
     .limit(limit);
   return {
     paper: { id: paperId, title: version.title, publishedAt: version.createdAt },
-    comments: rows.map((r) => ({ id: r.id, html: r.html, authorName: r.authorName, createdAt: r.createdAt, updatedAt: r.editedAt ?? r.createdAt, isReply: r.parentId !== null })),
+    // Mentions are stored by member id and drawn with the public name, in the feed as on the page.
+    comments: (await renderMentionsInMany(db, rows.map((r) => r.html))).map((html, i) => {
+      const r = rows[i]!;
+      return { id: r.id, html, authorName: r.authorName, createdAt: r.createdAt, updatedAt: r.editedAt ?? r.createdAt, isReply: r.parentId !== null };
+    }),
   };
 }

@@ -106,6 +106,16 @@ export async function notifyComment(tx: Tx, comment: { id: string; paperId: stri
   return sent;
 }
 
+/** Members mentioned in a comment are told, by the public name of who mentioned them. */
+export async function notifyMentioned(tx: Tx, comment: { id: string; paperId: string; paperTitle: string; authorId: string | null; authorName: string }, mentioned: string[]): Promise<number> {
+  return notify(
+    tx,
+    mentioned,
+    { kind: "mention", title: `${comment.authorName} mentioned you on “${comment.paperTitle}”`, url: commentUrl(comment.paperId, comment.id), text: `${comment.authorName} mentioned you in a comment.`, paperId: comment.paperId },
+    { actorId: comment.authorId },
+  );
+}
+
 /** A moderator hid or restored someone's paper or comment: its author is told why. */
 export async function notifyModeration(tx: Tx, input: { authorId: string | null; hidden: boolean; what: "paper" | "comment"; title: string; url: string; reason: string }, actorId: string | null): Promise<number> {
   const title = input.hidden ? `Your ${input.what} “${input.title}” was hidden by a moderator` : `Your ${input.what} “${input.title}” was restored`;

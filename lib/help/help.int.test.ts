@@ -98,7 +98,7 @@ describe("help requests", () => {
     await expect(answerInvitation(db, invitee, { invitationId, answer: "no" })).rejects.toSatisfy((e) => isAppError(e) && e.kind === "forbidden");
   });
 
-  it("ranks without joining accounts, grows its pool when the best are suspended or unverified, and still equals the full ranking", async () => {
+  it("the two-step ranking grows its pool when the best-placed are suspended, unverified or asked too often, and still equals the full ranking", async () => {
     const skill = `help-pool-${Date.now()}`;
     await db.insert(skills).values({ slug: skill, label: skill });
     const requester = await actorFor();
@@ -109,7 +109,15 @@ describe("help requests", () => {
       await db.insert(directoryProfiles).values({ userId: p.id, skills: [skill], region: "Wales", hoursPerMonth: 20, ...levels("members") });
       barred.push(p.id);
     }
-    // Elsewhere, and eligible: they are the matches.
+    // In the region and eligible, but invited eight times this month: fairness 1/3.
+    const busy: string[] = [];
+    for (let i = 0; i < 3; i++) busy.push((await profile({ skills: [skill], region: "Wales", hours: 20 })).id!);
+    const other = await actorFor();
+    for (let n = 0; n < 8; n++) {
+      const { id: earlier } = await createHelpRequest(db, other, requestInput([skill]));
+      for (const m of busy) await inviteToHelp(db, other, { requestId: earlier, memberId: m, note: null });
+    }
+    // Elsewhere (0.8), eligible and never asked: they are the matches.
     const eligible: string[] = [];
     for (let i = 0; i < 4; i++) eligible.push((await profile({ skills: [skill], region: "London", hours: 20 })).id!);
     const needs = { skills: [skill], hoursNeeded: 6, region: "Wales", remote: false };

@@ -4,8 +4,10 @@ import { REGIONS } from "@/lib/directory/reference";
 
 const uuid = (what: string) => z.string({ error: `Choose ${what}.` }).regex(/^[0-9a-f-]{36}$/i, `Choose ${what}.`);
 
-export const helpRequestSchema = z
-  .looseObject({
+/** The skill checkboxes (`skill.<slug>`) are gathered first, so their error shows together with every other field's. */
+export const helpRequestSchema = z.preprocess(
+  (form) => ({ ...(form as Record<string, unknown>), skills: chosen(form as Record<string, unknown>, "skill") }),
+  z.looseObject({
     title: z.string({ error: "Say in a few words what help is needed." }).trim().min(5, "Say in at least 5 characters what help is needed.").max(120, "Use at most 120 characters."),
     description: z.string({ error: "Describe the work." }).trim().min(20, "Describe the work in at least 20 characters.").max(3000, "Use at most 3,000 characters."),
     hoursNeeded: z.coerce.number({ error: "Give the hours needed." }).int("Give a whole number of hours.").min(1, "Give at least 1 hour.").max(200, "Give at most 200 hours."),
@@ -21,9 +23,9 @@ export const helpRequestSchema = z
       .string()
       .optional()
       .transform((s) => (s ? s : null)),
-  })
-  .transform((f) => ({ ...f, skills: chosen(f, "skill") }))
-  .refine((f) => f.skills.length > 0 && f.skills.length <= 6, { message: "Choose between 1 and 6 skills.", path: ["skills"] });
+    skills: z.array(z.string()).min(1, "Choose between 1 and 6 skills.").max(6, "Choose between 1 and 6 skills."),
+  }),
+);
 export type HelpRequestInput = z.output<typeof helpRequestSchema>;
 
 export const inviteSchema = z.object({

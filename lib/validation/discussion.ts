@@ -16,8 +16,15 @@ const optionalUuid = (message: string) =>
     .optional()
     .transform((v) => v || null);
 
+/** The members picked in the composer's mention picker, as a comma-separated list of ids. */
+const mentions = z
+  .string()
+  .optional()
+  .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => z.uuid().safeParse(s).success))].slice(0, 20));
+
 export const postCommentSchema = z.object({
   paperId: z.uuid("That paper could not be found."),
+  mentions,
   parentId: optionalUuid("That comment could not be found."),
   body,
   quote: z
@@ -27,11 +34,17 @@ export const postCommentSchema = z.object({
     .optional()
     .transform((v) => v || null),
 });
-export type PostCommentInput = z.output<typeof postCommentSchema>;
+/** Callers other than the form (seeds, tests) may leave out the picker's mentions. */
+export type PostCommentInput = Omit<z.output<typeof postCommentSchema>, "mentions"> & { mentions?: string[] };
 
 export const commentIdSchema = z.object({ commentId: z.uuid("That comment could not be found.") });
 
 export const editCommentSchema = commentIdSchema.extend({ body });
+
+export const mentionSearchSchema = z.object({
+  paperId: z.uuid("That paper could not be found."),
+  q: z.string().trim().max(100).optional().default(""),
+});
 export type EditCommentInput = z.output<typeof editCommentSchema>;
 
 export const voteSchema = commentIdSchema.extend({ useful: z.stringbool() });
