@@ -96,7 +96,8 @@ test("from nomination to published ballots, and a voter finds their ballot by re
     await first.goto(url);
     await expect(first.getByRole("heading", { name: "Result" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 120_000, intervals: [3000] });
-  await expect(first.getByText(`Elected: ${bob.displayName}`)).toBeVisible();
+  // The result line (the round-by-round table names the elected too).
+  await expect(first.getByText(`Elected: ${bob.displayName}. Counted`)).toBeVisible();
   await expect(first.getByTestId("reconciliation")).toContainText("voted 3 · blank 0 · valid 3 · counted 3");
 
   const [row] = await db.select({ blt: elections.ballotsBlt, sha: elections.bltSha256 }).from(elections).where(eq(elections.id, electionId));
