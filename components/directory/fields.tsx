@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { VISIBILITIES, VISIBILITY_LABELS } from "@/lib/directory/visibility";
+import { VISIBILITIES, VISIBILITY_LABELS } from "@/lib/directory/levels";
 
 const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-700";
 

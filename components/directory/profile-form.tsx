@@ -5,7 +5,7 @@ import { FormAlert, SubmitButton, useFormAction } from "@/components/ui/form";
 import type { FormState } from "@/lib/actions";
 import type { OwnProfile } from "@/lib/directory/queries";
 import { LANGUAGES, REGIONS } from "@/lib/directory/reference";
-import { DIRECTORY_FIELDS, type DirectoryField } from "@/lib/directory/visibility";
+import { DIRECTORY_FIELD_LABELS, type DirectoryField } from "@/lib/directory/levels";
 import { CheckboxGroup, SelectField, VisibilitySelect } from "./fields";
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
@@ -19,7 +19,7 @@ export function ProfileForm({ action, profile, skills, themes }: { action: Actio
   const failed = state && !state.ok ? state.values : undefined;
   const checked = (prefix: string, current: string[]) => (v: string) => (failed ? failed[`${prefix}.${v}`] === "true" : current.includes(v));
   const vis = (f: DirectoryField) => (
-    <VisibilitySelect field={DIRECTORY_FIELDS[f].label} name={`${f}Visibility`} value={value(`${f}Visibility`, profile.visibility[f])!} errors={errors(`${f}Visibility`)} />
+    <VisibilitySelect field={DIRECTORY_FIELD_LABELS[f]} name={`${f}Visibility`} value={value(`${f}Visibility`, profile.visibility[f])!} errors={errors(`${f}Visibility`)} />
   );
   return (
     <form action={dispatch} className="space-y-6" key={failed ? "failed" : "saved"} noValidate>

@@ -8,17 +8,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { directoryProfiles, type Visibility } from "@/db/schema";
 import { isCouncil, isVerified, type Actor } from "@/lib/auth/core";
 
-/** From most private to most open; the same order as the PostgreSQL enum. */
-export const VISIBILITIES = ["only_me", "council_curators", "members", "public"] as const satisfies readonly Visibility[];
-export const VISIBILITY_LABELS: Record<Visibility, string> = {
-  only_me: "Only me",
-  council_curators: "Council and curators",
-  members: "Members",
-  public: "Everyone (public)",
-};
-export const DEFAULT_VISIBILITY: Visibility = "only_me";
+import { DEFAULT_VISIBILITY, DIRECTORY_FIELD_LABELS, rank, VISIBILITIES, VISIBILITY_LABELS } from "./levels";
 
-export const rank = (v: Visibility) => VISIBILITIES.indexOf(v);
+export { DEFAULT_VISIBILITY, DIRECTORY_FIELD_LABELS, rank, VISIBILITIES, VISIBILITY_LABELS };
 
 /**
  * The most private level a viewer may see on someone else's profile. A suspended or unverified
@@ -45,15 +37,15 @@ interface FieldRule {
 
 /** Every field with its own visibility. `name` decides whether the member is listed to a viewer at all. */
 export const DIRECTORY_FIELDS = {
-  name: { label: "Your name in the directory", visibility: (p) => p.nameVisibility, value: null },
-  skills: { label: "Skills", visibility: (p) => p.skillsVisibility, value: (p) => p.skills },
-  tags: { label: "Other skills (your own words)", visibility: (p) => p.tagsVisibility, value: (p) => p.tags },
-  interests: { label: "Interests (themes)", visibility: (p) => p.interestsVisibility, value: (p) => p.interests },
-  hours: { label: "Hours a month", visibility: (p) => p.hoursVisibility, value: (p) => p.hoursPerMonth },
-  region: { label: "Region", visibility: (p) => p.regionVisibility, value: (p) => p.region },
-  languages: { label: "Languages", visibility: (p) => p.languagesVisibility, value: (p) => p.languages },
-  contact: { label: "Contact preference", visibility: (p) => p.contactVisibility, value: (p) => p.contactPreference },
-  bio: { label: "About you", visibility: (p) => p.bioVisibility, value: (p) => p.bio },
+  name: { label: DIRECTORY_FIELD_LABELS.name, visibility: (p) => p.nameVisibility, value: null },
+  skills: { label: DIRECTORY_FIELD_LABELS.skills, visibility: (p) => p.skillsVisibility, value: (p) => p.skills },
+  tags: { label: DIRECTORY_FIELD_LABELS.tags, visibility: (p) => p.tagsVisibility, value: (p) => p.tags },
+  interests: { label: DIRECTORY_FIELD_LABELS.interests, visibility: (p) => p.interestsVisibility, value: (p) => p.interests },
+  hours: { label: DIRECTORY_FIELD_LABELS.hours, visibility: (p) => p.hoursVisibility, value: (p) => p.hoursPerMonth },
+  region: { label: DIRECTORY_FIELD_LABELS.region, visibility: (p) => p.regionVisibility, value: (p) => p.region },
+  languages: { label: DIRECTORY_FIELD_LABELS.languages, visibility: (p) => p.languagesVisibility, value: (p) => p.languages },
+  contact: { label: DIRECTORY_FIELD_LABELS.contact, visibility: (p) => p.contactVisibility, value: (p) => p.contactPreference },
+  bio: { label: DIRECTORY_FIELD_LABELS.bio, visibility: (p) => p.bioVisibility, value: (p) => p.bio },
 } as const satisfies Record<string, FieldRule>;
 export type DirectoryField = keyof typeof DIRECTORY_FIELDS;
 export const DIRECTORY_FIELD_NAMES = Object.keys(DIRECTORY_FIELDS) as DirectoryField[];
