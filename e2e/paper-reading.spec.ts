@@ -3,6 +3,9 @@ import { makePublishedPaper, SEEDED, seededPaperId } from "./fixtures/papers";
 
 test.describe("reading a paper on a phone", () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  // The seeded paper carries a 320-comment thread: axe and a full-page screenshot of it take 10 s
+  // of CPU on a quiet machine and crossed 30 s at load 15 (e2e/accessibility.spec.ts allows 60 s).
+  test.describe.configure({ timeout: 90_000 });
 
   test("reads well at 375 px, with contents that work by keyboard and no axe violations", async ({ page, db }, testInfo) => {
     const id = await seededPaperId(db, SEEDED.waitingList);
