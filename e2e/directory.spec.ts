@@ -19,7 +19,7 @@ test("a member fills a profile and hides a field: a search by that field does no
   await me.page.getByRole("spinbutton", { name: /^Hours a month/ }).fill("7");
   await me.page.getByLabel("Who may see: Hours a month").selectOption({ label: "Members" });
   await me.page.getByRole("button", { name: "Save profile" }).click();
-  await expect(me.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+  await expect(me.page.getByRole("main").getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
 
   const other = await memberPage(browser, searcher);
   // By the hidden field: not found (the filter itself must not leak).
@@ -80,7 +80,7 @@ test("bad profile input gets a message next to its field, keeps the draft and sa
   await me.page.getByRole("textbox", { name: /^Contact preference/ }).fill("Evenings, by message");
   await me.page.getByRole("spinbutton", { name: /^Hours a month/ }).fill("5");
   await me.page.getByRole("button", { name: "Save profile" }).click();
-  await expect(me.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+  await expect(me.page.getByRole("main").getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
   await me.page.reload();
   await me.page.getByRole("button", { name: "Leave the directory" }).click();
   const dialog = me.page.getByRole("dialog", { name: "Leave the directory?" });
