@@ -43,7 +43,9 @@ export async function listFollows(db: Db, actor: Actor): Promise<FollowedItem[]>
     .leftJoin(themes, and(eq(follows.targetType, "theme"), eq(themes.id, follows.targetId)))
     .leftJoin(papers, and(eq(follows.targetType, "paper"), eq(papers.id, follows.targetId)))
     .where(eq(follows.userId, actor.id!))
-    .orderBy(desc(follows.createdAt));
+    // Follows made in one transaction share their time: the target breaks the tie, so the list
+    // is the same on every instance and after a restore (the row order on disk is not).
+    .orderBy(desc(follows.createdAt), follows.targetType, follows.targetId);
   return rows.flatMap((r): FollowedItem[] => {
     if (r.targetType === "theme" && r.themeTitle && r.themeSlug) return [{ targetType: "theme", targetId: r.targetId, label: r.themeTitle, href: `/themes/${r.themeSlug}`, since: r.since }];
     if (r.targetType === "paper" && r.paperTitle) return [{ targetType: "paper", targetId: r.targetId, label: r.paperTitle, href: `/papers/${r.targetId}`, since: r.since }];
