@@ -56,6 +56,8 @@ test.afterAll(async () => {
  */
 async function documentOf(page: Page, route: string): Promise<string> {
   const res = await page.goto(route, { waitUntil: "load" });
+  // The layout's footer comes after every streamed boundary: once it is there, the page is whole.
+  await page.getByRole("navigation", { name: "Public record" }).waitFor();
   const html = await page.evaluate(() => {
     const doc = document.documentElement.cloneNode(true) as HTMLElement;
     // Scripts, and what they add once hydrated (Next's route announcer), come and go with timing.
