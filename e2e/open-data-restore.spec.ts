@@ -61,7 +61,8 @@ async function documentOf(page: Page, route: string): Promise<string> {
   const html = await page.evaluate(() => {
     const doc = document.documentElement.cloneNode(true) as HTMLElement;
     // Scripts, and what they add once hydrated (Next's route announcer), come and go with timing.
-    doc.querySelectorAll("script, next-route-announcer").forEach((s) => s.remove());
+    // So do the resource hints the client adds for what it loads later (a lazily loaded part's CSS).
+    doc.querySelectorAll("script, next-route-announcer, link[rel=preload], link[rel=modulepreload]").forEach((s) => s.remove());
     return doc.outerHTML;
   });
   return `${res?.status()} ${html.replace(/ nonce="[^"]*"/g, "")}`;
